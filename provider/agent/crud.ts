@@ -1,0 +1,144 @@
+import type { AgentWire } from "../client/wire";
+import { BadRequestError, ConflictError, NotFoundError } from "../client/errors";
+import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
+import { diffInputs } from "../common/schema";
+import { sanitize } from "../common/props";
+import { CAPABILITIES, DEFAULT_CREATIVITY, agentSchema } from "./schema";
+
+/** Outputs use the input names (emoji, creativity, dataAnalyst …), not Langdock's response names. */
+function toOutputs(wire: AgentWire, fallback: Props): Props {
+  const capabilities = Object.fromEntries(
+    Object.entries(CAPABILITIES).map(([input, response]) => [input, wire[response] ?? fallback[input] ?? false]),
+  );
+  return sanitize({
+    name: wire.name,
+    description: wire.description ?? fallback.description,
+    emoji: wire.emojiIcon === undefined ? fallback.emoji : wire.emojiIcon,
+    instruction: wire.instruction ?? fallback.instruction,
+    inputType: wire.inputType ?? fallback.inputType,
+    model: wire.model ?? fallback.model,
+    creativity: wire.temperature ?? fallback.creativity,
+    conversationStarters: wire.conversationStarters ?? fallback.conversationStarters,
+    actions: wire.actions ? wire.actions.map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true })) : fallback.actions,
+    inputFields: wire.inputFields ?? fallback.inputFields,
+    attachments: wire.attachments ?? fallback.attachments,
+    ...capabilities,
+    disabled: wire.disabled ?? undefined,
+    adoptId: fallback.adoptId,
+    createdAt: wire.createdAt ?? fallback.createdAt,
+    updatedAt: wire.updatedAt ?? fallback.updatedAt,
+  });
+}
+
+/** Request fields for the given inputs; absent optional inputs are sent as their cleared value. */
+function toBody(inputs: Props, keys: readonly string[]): Props {
+  const cleared: Props = {
+    description: "",
+    instruction: "",
+    emoji: null, // REFERENCE.md: null clears emoji
+    inputType: "PROMPT",
+    creativity: DEFAULT_CREATIVITY,
+    conversationStarters: [],
+    actions: [],
+    inputFields: [],
+    attachments: [],
+    webSearch: false,
+    imageGeneration: false,
+    dataAnalyst: false,
+    canvas: false,
+  };
+  const body: Props = {};
+  for (const key of keys) {
+    if (key === "adoptId" || key === "disabled") continue;
+    const value = inputs[key] ?? cleared[key];
+    // `model` has no cleared value: Langdock keeps its workspace default when it is not sent.
+    if (value !== undefined) body[key] = value;
+  }
+  if (Array.isArray(body.actions)) {
+    // The two doc versions disagree on the default (true vs false), so it is always sent explicitly.
+    body.actions = (body.actions as Props[]).map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }));
+  }
+  return body;
+}
+
+const ALL_FIELDS = [...Object.keys(agentSchema.comparable), "name", "model"];
+
+/** Turns Langdock's "unknown model" 400 into a message that lists the valid models. */
+async function explainModel(ctx: Context, inputs: Props, err: unknown): Promise<never> {
+  if (err instanceof BadRequestError && typeof inputs.model === "string" && /model/i.test(err.message)) {
+    const models = await ctx.client.listModels().catch(() => undefined);
+    if (models && !models.includes(inputs.model)) {
+      throw new Error(`model: "${inputs.model}" is not available in this Langdock workspace (HTTP 400); use one of: ${models.join(", ")}.`);
+    }
+  }
+  throw err;
+}
+
+/** Applies changed inputs to the draft, publishes it, and re-enables a disabled agent. */
+async function converge(ctx: Context, id: string, olds: Props, news: Props): Promise<Props> {
+  const { diffs } = diffInputs(agentSchema, olds, news);
+  const fields = diffs.filter((k) => k !== "disabled" && k !== "adoptId");
+  let live = olds;
+  if (fields.length > 0) {
+    const draft = await ctx.client.updateAgent(id, toBody(news, fields)).catch((err) => explainModel(ctx, news, err));
+    try {
+      await ctx.client.publishAgent(id).catch((err) => {
+        // A publish repeated after a lost answer finds nothing left to publish: that is success.
+        if (!(err instanceof ConflictError)) throw err;
+      });
+    } catch (err) {
+      // The draft holds the change but the live agent does not: keep the live state so the next up retries.
+      throw new PartialStateError(id, olds, err);
+    }
+    live = toOutputs(draft, { ...olds, ...news });
+  }
+  if (olds.disabled === true) {
+    try {
+      await ctx.client.setAgentDisabled(id, false);
+    } catch (err) {
+      throw new PartialStateError(id, live, err);
+    }
+  }
+  return { ...live, disabled: undefined, adoptId: news.adoptId };
+}
+
+export const agentCrud: ResourceCrud = {
+  async create(ctx, inputs) {
+    if (typeof inputs.adoptId === "string") {
+      const existing = await ctx.client.getAgent(inputs.adoptId).catch((err) => {
+        if (err instanceof NotFoundError) {
+          throw new Error(`adoptId: agent ${String(inputs.adoptId)} does not exist in this Langdock workspace or is not shared with this API key (HTTP 404); check the id or remove adoptId to create a new agent.`);
+        }
+        throw err;
+      });
+      return { id: existing.id, outs: await converge(ctx, existing.id, toOutputs(existing, {}), inputs) };
+    }
+    // A created agent is live at once: no publish needed. Langdock has no way to list agents, so a create
+    // whose answer is lost cannot be looked up; the client therefore never repeats it blindly.
+    const wire = await ctx.client.createAgent(toBody(inputs, ALL_FIELDS)).catch((err) => explainModel(ctx, inputs, err));
+    return { id: wire.id, outs: toOutputs(wire, inputs) };
+  },
+
+  async read(ctx, id, props) {
+    try {
+      return { id, props: toOutputs(await ctx.client.getAgent(id), props) };
+    } catch (err) {
+      if (err instanceof NotFoundError) return GONE;
+      throw err;
+    }
+  },
+
+  async update(ctx, id, olds, news) {
+    return { outs: await converge(ctx, id, olds, news) };
+  },
+
+  async delete(ctx, id, props) {
+    try {
+      await ctx.client.setAgentDisabled(id, true);
+    } catch (err) {
+      if (err instanceof NotFoundError) return;
+      throw err;
+    }
+    ctx.warn(`Langdock has no API to delete agents: agent "${String(props.name)}" (${id}) was disabled and removed from the Pulumi state; delete it in Langdock's web app if you no longer need it.`);
+  },
+};

@@ -1,0 +1,49 @@
+import type { LangdockClient } from "../client";
+import { redact } from "./redact";
+import { sanitize } from "./props";
+
+export type Props = Record<string, unknown>;
+
+/** What CRUD code gets from the runtime: the process's one client, and a way to tell the user things. */
+export interface Context {
+  client: LangdockClient;
+  warn(message: string): void;
+}
+
+/** The CRUD half of a resource; the check/diff half (`ResourceSchema`) lives apart so that plan-time loads no HTTP code. */
+export interface ResourceCrud {
+  create(ctx: Context, inputs: Props): Promise<{ id: string; outs: Props }>;
+  read(ctx: Context, id: string, props: Props): Promise<{ id: string; props?: Props }>;
+  update(ctx: Context, id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
+  delete(ctx: Context, id: string, props: Props): Promise<void>;
+}
+
+/**
+ * Thrown when a create or update failed after something changed in Langdock. The host forwards
+ * `id`, `properties` and `reasons` to the engine, which keeps them as the resource's state, so the
+ * next `pulumi up` repairs the object instead of creating another.
+ */
+export class PartialStateError extends Error {
+  override name = "PartialStateError";
+  readonly properties: Props;
+  readonly reasons: string[];
+  constructor(
+    readonly id: string,
+    properties: Props,
+    cause: unknown,
+  ) {
+    const message = redact(cause instanceof Error ? cause.message : String(cause));
+    super(message);
+    this.properties = sanitize(properties);
+    this.reasons = [message];
+  }
+}
+
+/** Result of `read` for an object that no longer exists: the engine drops it from the state. */
+export const GONE = { id: "" } as const;
+
+/** Copies `key` from a response when the response has it, else from the fallback (state or inputs). */
+export function fromResponseOr<T extends object>(response: T, fallback: Props, key: keyof T & string): unknown {
+  const value = response[key];
+  return value === undefined ? fallback[key] : value;
+}

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { formatPath } from "../client/errors";
+import { containsUnknown, unknownAlong } from "./unknown";
+import { deepEqual, sanitize } from "./props";
+
+/**
+ * The machinery every resource's `check` and `diff` share. A resource describes itself once as a
+ * `ResourceSchema`: a zod schema of its inputs (limits, enums, defaults from REFERENCE.md) and, per
+ * input property, how to bring a value (an input, or an output read back from Langdock) to the form
+ * in which two values are compared.
+ */
+export interface ResourceSchema {
+  inputs: z.ZodType<Record<string, unknown>>;
+  /** Per input property: the comparable form; identity where omitted. Must accept any stored value. */
+  comparable: Record<string, (value: unknown) => unknown>;
+  /** Input properties whose change replaces the resource. */
+  replaceOnChanges: string[];
+  /** Inputs Langdock fills in when absent (an agent's model): compared only when the program sets them. */
+  serverDefaulted?: string[];
+}
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+const PROVIDER_KEY = "__provider";
+
+/** Validates every input at once, before any HTTP call, ignoring values unknown during preview. */
+export function checkInputs(schema: ResourceSchema, news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+  const { [PROVIDER_KEY]: _provider, ...given } = news;
+  const parsed = schema.inputs.safeParse(given);
+  if (parsed.success) return { inputs: sanitize(parsed.data), failures: [] };
+  const failures = parsed.error.issues
+    .filter((issue) => !unknownAlong(given, issue.path))
+    .flatMap((issue): CheckFailure[] =>
+      // An unknown property is reported at its own path, one failure each.
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({ property: formatPath([...issue.path, key]), reason: issue.message }))
+        : [{ property: formatPath(issue.path) || "(inputs)", reason: issue.message }],
+    );
+  // Only unknowns failed: pass the inputs through untouched; the check at apply time sees real values.
+  return { inputs: given, failures };
+}
+
+export interface DiffOutcome {
+  changes: boolean;
+  replaces: string[];
+  /** The input properties that differ (not part of the host protocol; used by tests and logs). */
+  diffs: string[];
+  deleteBeforeReplace: boolean;
+}
+
+/** Compares stored outputs with checked inputs property by property, in comparable form. */
+export function diffInputs(schema: ResourceSchema, olds: Record<string, unknown>, news: Record<string, unknown>): DiffOutcome {
+  const keys = new Set([...inputKeys(schema), ...Object.keys(schema.comparable), ...Object.keys(news).filter((k) => k !== PROVIDER_KEY)]);
+  const diffs = [...keys].filter((key) => {
+    if (containsUnknown(news[key])) return true;
+    if (news[key] === undefined && schema.serverDefaulted?.includes(key)) return false;
+    const norm = schema.comparable[key] ?? ((v: unknown) => v);
+    return !deepEqual(norm(olds[key]), norm(news[key]));
+  });
+  const replaces = diffs.filter((k) => schema.replaceOnChanges.includes(k));
+  return { changes: diffs.length > 0, replaces, diffs, deleteBeforeReplace: false };
+}
+
+/** The top-level property names the input schema declares (outputs carry extra server fields). */
+export function inputKeys(schema: ResourceSchema): string[] {
+  // Unwraps refinements/transforms (zod 4 keeps the object schema under `in` of a pipe).
+  let current = schema.inputs as unknown as { shape?: Record<string, unknown>; in?: unknown; def?: { in?: unknown } };
+  for (let depth = 0; depth < 5 && !current.shape; depth++) {
+    const inner = current.in ?? current.def?.in;
+    if (!inner) break;
+    current = inner as typeof current;
+  }
+  return current.shape ? Object.keys(current.shape) : Object.keys(schema.comparable);
+}
+
+// ---- Field builders with messages a user can act on ----
+
+export function text(max: number, min = 0) {
+  let s = z.string({ error: (iss) => (iss.input === undefined ? "is required" : `must be a string (got ${typeof iss.input})`) });
+  if (min > 0) s = s.min(min, { error: min === 1 ? "must not be empty" : `must be at least ${min} characters` });
+  return s.max(max, { error: (iss) => `must be at most ${max} characters (got ${String((iss.input as string).length)})` });
+}
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: (iss) => `must be one of ${values.join(", ")} (got ${JSON.stringify(iss.input)})` });
+}
+
+export function bool() {
+  return z.boolean({ error: (iss) => `must be true or false (got ${JSON.stringify(iss.input)})` });
+}
+
+export function list<T extends z.ZodType>(item: T, max?: number) {
+  const l = z.array(item, { error: (iss) => `must be a list (got ${typeof iss.input})` });
+  return max === undefined ? l : l.max(max, { error: (iss) => `must have at most ${max} entries (got ${(iss.input as unknown[]).length})` });
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function uuid(what: string) {
+  return z.string({ error: `must be the ${what} (a UUID string)` }).regex(UUID_PATTERN, { error: (iss) => `must be the ${what}, a UUID (got ${JSON.stringify(iss.input)})` });
+}
+
+/** An object that rejects properties it does not know (typos would otherwise be silently ignored). */
+export function strictObject<S extends z.ZodRawShape>(shape: S) {
+  return z.strictObject(shape, { error: (iss) => (iss.code === "unrecognized_keys" ? `is not a known property; known properties: ${Object.keys(shape).join(", ")}` : undefined) });
+}
+
+// ---- Comparable-form helpers shared by resources ----
+
+/** "" and absent are the same for optional text (Langdock returns "" or null for unset text). */
+export function optionalText(value: unknown): unknown {
+  return value === "" || value === null ? undefined : value;
+}
+
+export function withDefault<T>(fallback: T) {
+  return (value: unknown): unknown => (value === undefined || value === null ? fallback : value);
+}

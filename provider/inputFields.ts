@@ -1,0 +1,86 @@
+import { bool, list, oneOf, optionalText, strictObject, text, uuid } from "./common/schema";
+import { sanitize } from "./common/props";
+import type { InputFieldWire } from "./client/wire";
+
+/** Input fields of actions and triggers (REFERENCE.md, Actions: "Input field"). */
+export const ACTION_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR", "OBJECT", "FILE", "ID"] as const;
+/** Triggers accept the types TEXT through VECTOR and no `contextActionId`. */
+export const TRIGGER_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR"] as const;
+
+const optionSchema = strictObject({ label: text(100, 1), value: text(200, 1) });
+
+function fieldSchema(types: readonly [string, ...string[]], withContextAction: boolean) {
+  return strictObject({
+      label: text(100, 1),
+      type: oneOf(types).default("TEXT"),
+      description: text(500).optional(),
+      placeholder: text(200).optional(),
+      required: bool().default(false),
+      options: list(optionSchema).optional(),
+      allowMultiSelect: bool().optional(),
+      ...(withContextAction ? { contextActionId: uuid("id of the action that supplies the options").optional() } : {}),
+    })
+    .superRefine((field, ctx) => {
+      // Options only mean something on a dropdown; elsewhere Langdock would silently drop them.
+      for (const key of ["options", "allowMultiSelect"] as const) {
+        if (field[key] !== undefined && field.type !== "SELECT") {
+          ctx.addIssue({ code: "custom", path: [key], message: `is only used by SELECT fields: set type to "SELECT" or remove ${key}` });
+        }
+      }
+    });
+}
+
+export const actionInputFieldsSchema = list(fieldSchema(ACTION_FIELD_TYPES, true));
+export const triggerInputFieldsSchema = list(fieldSchema(TRIGGER_FIELD_TYPES, false));
+
+/** Input field as stored in outputs: the inputs plus Langdock's `slug` and `order`. */
+export function inputFieldsFromWire(fields: InputFieldWire[]): Record<string, unknown>[] {
+  return fields.map((f) =>
+    sanitize({
+      label: f.label,
+      type: f.type ?? "TEXT",
+      description: f.description || undefined,
+      placeholder: f.placeholder || undefined,
+      required: f.required ?? false,
+      options: f.options && f.options.length > 0 ? f.options : undefined,
+      allowMultiSelect: f.allowMultiSelect ?? undefined,
+      contextActionId: f.contextActionId ?? undefined,
+      slug: f.slug ?? undefined,
+      order: f.order ?? undefined,
+    }),
+  );
+}
+
+/**
+ * Comparable form of an input-field list, from inputs or outputs: server-added slug/order dropped,
+ * defaults applied, empty text and `allowMultiSelect: false` treated as absent, and options sorted
+ * because Langdock may return them in another order.
+ */
+export function comparableInputFields(value: unknown): unknown {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return value.map((raw) => {
+    const f = (raw ?? {}) as Record<string, unknown>;
+    const options = Array.isArray(f.options) && f.options.length > 0
+      ? [...(f.options as { value: string; label: string }[])].sort((a, b) => String(a.value).localeCompare(String(b.value)))
+      : undefined;
+    return sanitize({
+      label: f.label,
+      type: f.type ?? "TEXT",
+      description: optionalText(f.description),
+      placeholder: optionalText(f.placeholder),
+      required: f.required ?? false,
+      options,
+      allowMultiSelect: f.allowMultiSelect === true ? true : undefined,
+      contextActionId: f.contextActionId ?? undefined,
+    });
+  });
+}
+
+/** Request form of input fields: exactly the documented request properties. */
+export function inputFieldsToWire(fields: unknown): Record<string, unknown>[] | undefined {
+  if (!Array.isArray(fields)) return undefined;
+  return fields.map((raw) => {
+    const { slug: _slug, order: _order, ...request } = raw as Record<string, unknown>;
+    return sanitize(request);
+  });
+}

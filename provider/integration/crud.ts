@@ -1,0 +1,98 @@
+import type { IntegrationWire } from "../client/wire";
+import { NotFoundError } from "../client/errors";
+import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
+import { diffInputs } from "../common/schema";
+import { sanitize } from "../common/props";
+import { AUTH_KEYS, DETAIL_KEYS, integrationSchema } from "./schema";
+
+/** Outputs: the inputs' names with Langdock's values; the write-only client secret comes from `fallback`. */
+function toOutputs(wire: IntegrationWire, fallback: Props): Props {
+  const pick = <K extends keyof IntegrationWire>(key: K) => (wire[key] === undefined ? fallback[key] : wire[key]);
+  const secret = (fallback.oauthClient as Props | undefined)?.clientSecret;
+  return sanitize({
+    name: wire.name,
+    description: wire.description === undefined ? fallback.description : wire.description || undefined,
+    iconUrl: pick("iconUrl"),
+    color: pick("color"),
+    authType: pick("authType"),
+    authFields: wire.authFields === undefined || wire.authFields === null ? fallback.authFields : wire.authFields.length > 0 ? wire.authFields : undefined,
+    authTestCode: pick("authTestCode"),
+    // GET never returns clientSecret: it is carried from state, never read back.
+    oauthClient: wire.oauthClient === undefined ? fallback.oauthClient : wire.oauthClient ? { ...wire.oauthClient, clientSecret: secret } : undefined,
+    adoptId: fallback.adoptId,
+    createdAt: wire.createdAt ?? fallback.createdAt,
+  });
+}
+
+function detailsBody(inputs: Props): Props {
+  // Langdock rejects a PATCH without name or description, so name always goes; "" clears the rest.
+  return { name: inputs.name, description: inputs.description ?? "", iconUrl: inputs.iconUrl ?? "", color: inputs.color ?? "" };
+}
+
+function authBody(inputs: Props): Props {
+  return sanitize({ authType: inputs.authType ?? "NONE", authFields: inputs.authFields ?? [], authTestCode: inputs.authTestCode, oauthClient: inputs.oauthClient });
+}
+
+
+/** Applies the auth and detail inputs that differ from `current`; a failure keeps what already landed. */
+async function converge(ctx: Context, id: string, current: Props, inputs: Props): Promise<Props> {
+  const { diffs } = diffInputs(integrationSchema, current, inputs);
+  let applied = current;
+  try {
+    if (diffs.some((k) => (DETAIL_KEYS as readonly string[]).includes(k))) {
+      await ctx.client.updateIntegration(id, detailsBody(inputs));
+      applied = { ...applied, ...pickKeys(inputs, DETAIL_KEYS) };
+    }
+    if (diffs.some((k) => (AUTH_KEYS as readonly string[]).includes(k))) {
+      if (current.authType !== undefined && (current.authType ?? "NONE") !== (inputs.authType ?? "NONE")) {
+        ctx.warn(`integration "${String(inputs.name)}": changing authType from ${String(current.authType)} to ${String(inputs.authType ?? "NONE")} deletes every user's existing connection to it in Langdock.`);
+      }
+      await ctx.client.updateIntegrationAuth(id, authBody(inputs));
+      applied = { ...applied, ...pickKeys(inputs, AUTH_KEYS) };
+    }
+  } catch (err) {
+    throw new PartialStateError(id, applied, err);
+  }
+  return sanitize({ ...applied, adoptId: inputs.adoptId });
+}
+
+function pickKeys(inputs: Props, keys: readonly string[]): Props {
+  return Object.fromEntries(keys.map((k) => [k, inputs[k]]));
+}
+
+export const integrationCrud: ResourceCrud = {
+  async create(ctx, inputs) {
+    if (typeof inputs.adoptId === "string") {
+      const existing = await ctx.client.getIntegration(inputs.adoptId).catch((err) => {
+        if (err instanceof NotFoundError) {
+          throw new Error(`adoptId: integration ${String(inputs.adoptId)} does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.`);
+        }
+        throw err;
+      });
+      return { id: existing.id, outs: await converge(ctx, existing.id, toOutputs(existing, {}), inputs) };
+    }
+    const created = await ctx.client.createIntegration(sanitize({ name: inputs.name, description: inputs.description }) as { name: string });
+    // The create body takes only name and description; icon, color and auth need their own calls.
+    const current = toOutputs(created, { name: inputs.name, description: inputs.description });
+    return { id: created.id, outs: await converge(ctx, created.id, current, inputs) };
+  },
+
+  async read(ctx, id, props) {
+    try {
+      return { id, props: toOutputs(await ctx.client.getIntegration(id), props) };
+    } catch (err) {
+      if (err instanceof NotFoundError) return GONE;
+      throw err;
+    }
+  },
+
+  async update(ctx, id, olds, news) {
+    return { outs: { ...(await converge(ctx, id, olds, news)), createdAt: olds.createdAt } };
+  },
+
+  async delete(ctx, id, props) {
+    ctx.warn(
+      `Langdock has no API to delete integrations: integration "${String(props.name)}" (${id}) was removed from the Pulumi state but still exists in Langdock; delete it in Langdock's web app under Integrations if you no longer need it.`,
+    );
+  },
+};

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { bool, strictObject, list, oneOf, optionalText, text, uuid, withDefault, type ResourceSchema } from "../common/schema";
+import { normalizeCode, sanitize } from "../common/props";
+
+export const AUTH_TYPES = ["NONE", "API_KEY", "OAUTH", "OAUTH_DCR", "SERVICE_ACCOUNT"] as const;
+export const AUTH_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "PASSWORD", "NUMBER", "EMBEDDING_MODEL"] as const;
+/** The inputs that `PATCH …/auth` sets; a change to any of them is one auth call. */
+export const AUTH_KEYS = ["authType", "authFields", "authTestCode", "oauthClient"] as const;
+/** The inputs that `PATCH /integrations/v1/{id}` sets. */
+export const DETAIL_KEYS = ["name", "description", "iconUrl", "color"] as const;
+
+const authField = strictObject({
+  slug: text(100, 1),
+  label: text(100, 1),
+  type: oneOf(AUTH_FIELD_TYPES),
+  description: text(500).optional(),
+  placeholder: text(200).optional(),
+  required: bool().default(false),
+});
+
+const oauthClient = strictObject({
+  clientId: text(1000, 1),
+  clientSecret: text(1000, 1),
+  authUrl: text(2000).optional(),
+  tokenUrl: text(2000).optional(),
+  scopes: text(2000).optional(),
+  label: text(100).optional(),
+  authorizationCode: text(40_000).optional(),
+  accessTokenCode: text(40_000).optional(),
+  refreshTokenCode: text(40_000).optional(),
+});
+
+export const integrationSchema: ResourceSchema = {
+  inputs: strictObject({
+    name: text(40, 1),
+    description: text(90).optional(),
+    iconUrl: text(2000).optional(),
+    color: text(50).optional(),
+    authType: oneOf(AUTH_TYPES).optional(),
+    authFields: list(authField).optional(),
+    authTestCode: text(1000).optional(),
+    oauthClient: oauthClient.optional(),
+    adoptId: uuid("id of an existing integration to take over").optional(),
+  }).superRefine((inputs, ctx) => {
+    const slugs = new Set<string>();
+    inputs.authFields?.forEach((field, i) => {
+      if (slugs.has(field.slug)) ctx.addIssue({ code: "custom", path: ["authFields", i, "slug"], message: `"${field.slug}" is used by an earlier auth field; slugs must be unique` });
+      slugs.add(field.slug);
+    });
+    const setsAuth = inputs.authFields !== undefined || inputs.authTestCode !== undefined || inputs.oauthClient !== undefined;
+    if (setsAuth && inputs.authType === undefined) {
+      ctx.addIssue({ code: "custom", path: ["authType"], message: "is required when authFields, authTestCode or oauthClient is set (e.g. \"API_KEY\" or \"OAUTH\")" });
+    }
+    if (inputs.oauthClient !== undefined && inputs.authType !== "OAUTH" && inputs.authType !== "OAUTH_DCR") {
+      ctx.addIssue({ code: "custom", path: ["oauthClient"], message: `is only used with authType "OAUTH" or "OAUTH_DCR" (authType is ${JSON.stringify(inputs.authType ?? "NONE")})` });
+    }
+  }),
+  comparable: {
+    description: optionalText,
+    iconUrl: optionalText,
+    color: optionalText,
+    authType: withDefault("NONE"),
+    authFields: comparableAuthFields,
+    authTestCode: (v) => normalizeCode(v as string | undefined),
+    oauthClient: (v) => (v && typeof v === "object" ? sanitize(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, optionalText(x)]))) : undefined),
+    adoptId: () => undefined,
+  },
+  replaceOnChanges: [],
+};
+
+function comparableAuthFields(value: unknown): unknown {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return value.map((raw) => {
+    const f = (raw ?? {}) as Record<string, unknown>;
+    return sanitize({ slug: f.slug, label: f.label, type: f.type, description: optionalText(f.description), placeholder: optionalText(f.placeholder), required: f.required ?? false });
+  });
+}

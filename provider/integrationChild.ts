@@ -1,0 +1,119 @@
+import type { LangdockClient } from "./client";
+import { ConflictError, NotFoundError, isOutcomeUnknown } from "./client/errors";
+import type { ActionWire, TriggerWire } from "./client/wire";
+import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "./common/crud";
+import { diffInputs, type ResourceSchema } from "./common/schema";
+import { sanitize } from "./common/props";
+
+/**
+ * Actions and triggers are both children of an integration, with the same endpoint family, replace
+ * semantics, 409-on-duplicate-name and no GET of their own; this is their shared CRUD.
+ */
+export interface ChildSpec<W extends ActionWire | TriggerWire> {
+  noun: "action" | "trigger";
+  listKey: "actions" | "triggers";
+  schema: ResourceSchema;
+  create(client: LangdockClient, integrationId: string, body: Props): Promise<W>;
+  replace(client: LangdockClient, integrationId: string, id: string, body: Props): Promise<W>;
+  remove(client: LangdockClient, integrationId: string, id: string): Promise<unknown>;
+  /** The request body for create and for PUT (which replaces the whole object). */
+  toBody(inputs: Props, forReplace: boolean): Props;
+  /** Outputs: inputs' names, values from the response where it has them, else from `fallback`. */
+  toOutputs(wire: W, integrationId: string, fallback: Props): Props;
+}
+
+/** How many times a create whose outcome was unknown is looked up and tried again. */
+const CREATE_ATTEMPTS = 3;
+
+export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>): ResourceCrud {
+  async function find(ctx: Context, integrationId: string, match: (item: W) => boolean): Promise<W | undefined> {
+    const integration = await ctx.client.getIntegration(integrationId);
+    return ((integration[spec.listKey] ?? []) as W[]).find(match);
+  }
+
+  /** Makes an existing object match the program with one PUT; a failure keeps the adopted id in state. */
+  async function takeOver(ctx: Context, integrationId: string, existing: W, inputs: Props) {
+    try {
+      const wire = await spec.replace(ctx.client, integrationId, existing.id, spec.toBody(inputs, true));
+      return { id: wire.id, outs: spec.toOutputs(wire, integrationId, inputs) };
+    } catch (err) {
+      throw new PartialStateError(existing.id, spec.toOutputs(existing, integrationId, {}), err);
+    }
+  }
+
+  /** Whether an object found by name is what the program declares (compared where the response says). */
+  function matchesProgram(existing: W, integrationId: string, inputs: Props): boolean {
+    const found = spec.toOutputs(existing, integrationId, inputs);
+    return !diffInputs(spec.schema, found, inputs).changes;
+  }
+
+  return {
+    async create(ctx, inputs) {
+      const integrationId = String(inputs.integrationId);
+      if (typeof inputs.adoptId === "string") {
+        const existing = await find(ctx, integrationId, (item) => item.id === inputs.adoptId);
+        if (!existing) {
+          throw new Error(`adoptId: ${spec.noun} ${inputs.adoptId} does not exist in integration ${integrationId}; check the id in Langdock or remove adoptId to create a new ${spec.noun}.`);
+        }
+        return takeOver(ctx, integrationId, existing, inputs);
+      }
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const wire = await spec.create(ctx.client, integrationId, spec.toBody(inputs, false));
+          return { id: wire.id, outs: spec.toOutputs(wire, integrationId, inputs) };
+        } catch (err) {
+          const unknownOutcome = isOutcomeUnknown(err);
+          if (!unknownOutcome && !(err instanceof ConflictError)) throw err;
+          // The create may have happened (or happened in an earlier, interrupted run): look before retrying.
+          const existing = await find(ctx, integrationId, (item) => item.name === inputs.name);
+          if (existing) {
+            if (!matchesProgram(existing, integrationId, inputs) && !unknownOutcome) {
+              throw new Error(
+                `name: ${spec.noun} "${String(inputs.name)}" already exists in integration ${integrationId} (id ${existing.id}) and differs from this program; rename this ${spec.noun}, delete the existing one in Langdock, or set adoptId: "${existing.id}" to take it over (HTTP 409).`,
+              );
+            }
+            ctx.warn(`${spec.noun} "${String(inputs.name)}" was found in Langdock after ${unknownOutcome ? "an interrupted create" : "HTTP 409"}; adopting ${existing.id} instead of creating a duplicate.`);
+            return takeOver(ctx, integrationId, existing, inputs);
+          }
+          if (!unknownOutcome || attempt >= CREATE_ATTEMPTS) throw err;
+        }
+      }
+    },
+
+    async read(ctx, id, props) {
+      const integrationId = String(props.integrationId);
+      try {
+        const existing = await find(ctx, integrationId, (item) => item.id === id);
+        return existing ? { id, props: { ...spec.toOutputs(existing, integrationId, props) } } : GONE;
+      } catch (err) {
+        if (err instanceof NotFoundError) return GONE;
+        throw err;
+      }
+    },
+
+    async update(ctx, id, _olds, news) {
+      const integrationId = String(news.integrationId);
+      const wire = await spec.replace(ctx.client, integrationId, id, spec.toBody(news, true));
+      return { outs: spec.toOutputs(wire, integrationId, news) };
+    },
+
+    async delete(ctx, id, props) {
+      try {
+        await spec.remove(ctx.client, String(props.integrationId), id);
+      } catch (err) {
+        if (!(err instanceof NotFoundError)) throw err; // already gone is what delete wants
+      }
+    },
+  };
+}
+
+/** Common output fields of actions and triggers. */
+export function childOutputs(wire: ActionWire | TriggerWire, integrationId: string, fallback: Props): Props {
+  return sanitize({
+    integrationId,
+    adoptId: fallback.adoptId,
+    name: wire.name,
+    description: wire.description === undefined ? fallback.description : wire.description || undefined,
+    slug: wire.slug ?? fallback.slug,
+  });
+}

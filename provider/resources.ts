@@ -1,0 +1,245 @@
+import * as pulumi from "@pulumi/pulumi";
+import integrationShell = require("./shells/integration");
+import actionShell = require("./shells/action");
+import triggerShell = require("./shells/trigger");
+import agentShell = require("./shells/agent");
+
+/** Dynamic resources register as `pulumi-nodejs:dynamic/langdock:<Class>`. */
+const MODULE = "langdock";
+
+/** An option of a SELECT input field. */
+export interface SelectOption {
+  /** Text shown in the dropdown (1–100 characters). */
+  label: string;
+  /** Value passed to the code (1–200 characters). */
+  value: string;
+}
+
+/** A field the user (or the agent) fills in when an action or trigger runs. */
+export interface InputFieldArgs {
+  /** Field label, 1–100 characters. Langdock derives the field's `slug` (the key in `data.input`) from it. */
+  label: pulumi.Input<string>;
+  /** Field type; default `"TEXT"`. Actions: TEXT, MULTI_LINE_TEXT, NUMBER, BOOLEAN, SELECT, PASSWORD, VECTOR, OBJECT, FILE, ID. Triggers: TEXT through VECTOR. */
+  type?: pulumi.Input<string>;
+  /** Help text, at most 500 characters. */
+  description?: pulumi.Input<string>;
+  /** Placeholder, at most 200 characters. */
+  placeholder?: pulumi.Input<string>;
+  /** Whether a value is required; default `false`. */
+  required?: pulumi.Input<boolean>;
+  /** Choices of a SELECT field (only with `type: "SELECT"`); their order is not significant for diffs. */
+  options?: pulumi.Input<pulumi.Input<SelectOption>[]>;
+  /** Whether several options may be chosen (only with `type: "SELECT"`). */
+  allowMultiSelect?: pulumi.Input<boolean>;
+  /** Actions only: id of an action that supplies this field's options dynamically. */
+  contextActionId?: pulumi.Input<string>;
+}
+
+/** A credential field users fill in when they connect to the integration. */
+export interface AuthFieldArgs {
+  /** Key the value is stored under (`data.auth.<slug>` in action code), at most 100 characters, unique. */
+  slug: pulumi.Input<string>;
+  /** Label shown to users, at most 100 characters. */
+  label: pulumi.Input<string>;
+  /** TEXT, MULTI_LINE_TEXT, PASSWORD, NUMBER or EMBEDDING_MODEL. */
+  type: pulumi.Input<string>;
+  /** Help text, at most 500 characters. */
+  description?: pulumi.Input<string>;
+  /** Placeholder, at most 200 characters. */
+  placeholder?: pulumi.Input<string>;
+  /** Whether users must fill it in; default `false`. */
+  required?: pulumi.Input<boolean>;
+}
+
+/** The OAuth client of an `OAUTH` integration. The whole object is a secret output. */
+export interface OAuthClientArgs {
+  /** OAuth client id. */
+  clientId: pulumi.Input<string>;
+  /** OAuth client secret: write-only in Langdock, so refresh cannot see changes made there. Pass it as a secret (`config.requireSecret`). */
+  clientSecret: pulumi.Input<string>;
+  /** Authorization endpoint URL. */
+  authUrl?: pulumi.Input<string>;
+  /** Token endpoint URL. */
+  tokenUrl?: pulumi.Input<string>;
+  /** Requested scopes, space-separated. */
+  scopes?: pulumi.Input<string>;
+  /** Label shown on the connect button. */
+  label?: pulumi.Input<string>;
+  /** Custom JavaScript for the authorization step. */
+  authorizationCode?: pulumi.Input<string>;
+  /** Custom JavaScript that exchanges the code for an access token. */
+  accessTokenCode?: pulumi.Input<string>;
+  /** Custom JavaScript that refreshes the access token. */
+  refreshTokenCode?: pulumi.Input<string>;
+}
+
+export interface IntegrationArgs {
+  /** Integration name, 1–40 characters. */
+  name: pulumi.Input<string>;
+  /** At most 90 characters. */
+  description?: pulumi.Input<string>;
+  /** URL of the icon shown in Langdock. */
+  iconUrl?: pulumi.Input<string>;
+  /** Accent color, e.g. `"#4f46e5"`. */
+  color?: pulumi.Input<string>;
+  /** NONE (default), API_KEY, OAUTH, OAUTH_DCR or SERVICE_ACCOUNT. Changing it deletes every user's existing connection to the integration. Required when any other auth input is set. */
+  authType?: pulumi.Input<string>;
+  /** Credential fields users fill in (replaced as a whole). */
+  authFields?: pulumi.Input<pulumi.Input<AuthFieldArgs>[]>;
+  /** JavaScript that tests a connection, at most 1,000 characters. */
+  authTestCode?: pulumi.Input<string>;
+  /** OAuth client; only with authType OAUTH or OAUTH_DCR. */
+  oauthClient?: pulumi.Input<OAuthClientArgs>;
+  /** Take over this existing integration instead of creating one (read at the first `up`, then updated to match). Changing it later has no effect. */
+  adoptId?: pulumi.Input<string>;
+}
+
+export interface ActionArgs {
+  /** Id of the integration the action belongs to. Changing it replaces the action. */
+  integrationId: pulumi.Input<string>;
+  /** Action name, 1–100 characters, unique within the integration. */
+  name: pulumi.Input<string>;
+  /** At most 1,000 characters; agents read it to decide when to call the action. */
+  description?: pulumi.Input<string>;
+  /** JavaScript run in Langdock's sandbox, at most 40,000 characters (see `codeFromFile`). Trailing whitespace is not significant. */
+  code?: pulumi.Input<string>;
+  /** Whether users confirm each run; default `false`. */
+  requiresConfirmation?: pulumi.Input<boolean>;
+  /** Fields the agent fills in when it calls the action. */
+  inputFields?: pulumi.Input<pulumi.Input<InputFieldArgs>[]>;
+  /** Take over this existing action of the integration instead of creating one. Changing it later has no effect. */
+  adoptId?: pulumi.Input<string>;
+}
+
+export interface TriggerArgs {
+  /** Id of the integration the trigger belongs to. Changing it replaces the trigger. */
+  integrationId: pulumi.Input<string>;
+  /** Trigger name, 1–100 characters, unique within the integration. */
+  name: pulumi.Input<string>;
+  /** At most 90 characters. */
+  description?: pulumi.Input<string>;
+  /** JavaScript that polls for new events, at most 1,000 characters. */
+  pollingCode?: pulumi.Input<string>;
+  /** Fields users fill in when they set the trigger up (types TEXT through VECTOR). */
+  inputFields?: pulumi.Input<pulumi.Input<InputFieldArgs>[]>;
+  /** Take over this existing trigger of the integration instead of creating one. Changing it later has no effect. */
+  adoptId?: pulumi.Input<string>;
+}
+
+export interface AgentActionArgs {
+  /** Id of an action, e.g. `action.id`. */
+  actionId: pulumi.Input<string>;
+  /** Whether users confirm each call; default `true` (always sent explicitly). */
+  requiresConfirmation?: pulumi.Input<boolean>;
+}
+
+export interface AgentInputFieldArgs {
+  /** Unique key of the field. */
+  slug: pulumi.Input<string>;
+  /** TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT or DATE. */
+  type: pulumi.Input<string>;
+  /** Label shown in the form. */
+  label: pulumi.Input<string>;
+  /** Help text, at most 500 characters. */
+  description?: pulumi.Input<string>;
+  /** Whether a value is required; default `false`. */
+  required?: pulumi.Input<boolean>;
+  /** 0-based display position; default: its position in the list. */
+  order?: pulumi.Input<number>;
+  /** Choices of a SELECT field. */
+  options?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Allowed file types of a FILE field. */
+  fileTypes?: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+export interface AgentArgs {
+  /** Agent name, 1–80 characters. */
+  name: pulumi.Input<string>;
+  /** At most 500 characters. */
+  description?: pulumi.Input<string>;
+  /** Emoji icon, at most 16 characters. */
+  emoji?: pulumi.Input<string>;
+  /** System prompt, at most 40,000 characters. */
+  instruction?: pulumi.Input<string>;
+  /** `"PROMPT"` (default) or `"STRUCTURED"` (a form built from `inputFields`). */
+  inputType?: pulumi.Input<string>;
+  /** Model deployment name (see `getModels()`); the workspace default when absent. An unknown name fails with the list of valid ones. */
+  model?: pulumi.Input<string>;
+  /** Temperature from 0 to 1; default 0.3. */
+  creativity?: pulumi.Input<number>;
+  /** Suggested prompts: at most 20, each 1–255 characters. */
+  conversationStarters?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Actions the agent may call. */
+  actions?: pulumi.Input<pulumi.Input<AgentActionArgs>[]>;
+  /** Form fields, only with `inputType: "STRUCTURED"`. */
+  inputFields?: pulumi.Input<pulumi.Input<AgentInputFieldArgs>[]>;
+  /** Attachment UUIDs (upload them with Langdock's attachment API). */
+  attachments?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Web search; default `false`. */
+  webSearch?: pulumi.Input<boolean>;
+  /** Image generation; default `false`. */
+  imageGeneration?: pulumi.Input<boolean>;
+  /** Code interpreter (Langdock's "data analyst"); default `false`. */
+  dataAnalyst?: pulumi.Input<boolean>;
+  /** Canvas; default `false`. */
+  canvas?: pulumi.Input<boolean>;
+  /** Take over this existing agent instead of creating one (read at the first `up`, then updated and published to match). Changing it later has no effect. */
+  adoptId?: pulumi.Input<string>;
+}
+
+/** Output-only properties are declared as `undefined` inputs so that Pulumi exposes them. */
+const outputsOnly = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, undefined])) as Record<K, undefined>;
+
+/**
+ * A Langdock integration with its auth configuration. Langdock has no API to delete integrations:
+ * `pulumi destroy` removes it from the state and says how to delete it in Langdock's web app.
+ */
+export class Integration extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly description: pulumi.Output<string | undefined>;
+  declare readonly authType: pulumi.Output<string | undefined>;
+  declare readonly createdAt: pulumi.Output<string | undefined>;
+  constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
+    const secretOutputs = { additionalSecretOutputs: ["oauthClient"] };
+    super(integrationShell, name, { ...outputsOnly("description", "authType", "createdAt"), ...args }, pulumi.mergeOptions(opts, secretOutputs), MODULE, "Integration");
+  }
+}
+
+/** An action (JavaScript agents can run) on an integration. Delete removes it from Langdock. */
+export class Action extends pulumi.dynamic.Resource {
+  declare readonly integrationId: pulumi.Output<string>;
+  declare readonly name: pulumi.Output<string>;
+  /** Server-generated identifier derived from the name. */
+  declare readonly slug: pulumi.Output<string>;
+  /** Position among the integration's actions. */
+  declare readonly order: pulumi.Output<number>;
+  declare readonly inputFields: pulumi.Output<Array<InputFieldArgs & { slug: string; order: number }> | undefined>;
+  constructor(name: string, args: ActionArgs, opts?: pulumi.CustomResourceOptions) {
+    super(actionShell, name, { ...outputsOnly("slug", "order", "inputFields"), ...args }, opts, MODULE, "Action");
+  }
+}
+
+/** A polling trigger on an integration. Delete removes it from Langdock. */
+export class Trigger extends pulumi.dynamic.Resource {
+  declare readonly integrationId: pulumi.Output<string>;
+  declare readonly name: pulumi.Output<string>;
+  declare readonly slug: pulumi.Output<string>;
+  declare readonly inputFields: pulumi.Output<Array<InputFieldArgs & { slug: string; order: number }> | undefined>;
+  constructor(name: string, args: TriggerArgs, opts?: pulumi.CustomResourceOptions) {
+    super(triggerShell, name, { ...outputsOnly("slug", "inputFields"), ...args }, opts, MODULE, "Trigger");
+  }
+}
+
+/**
+ * An agent (assistant). Updates are published so the live agent matches the program. Langdock has no
+ * API to delete agents: `pulumi destroy` disables it.
+ */
+export class Agent extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly model: pulumi.Output<string>;
+  declare readonly actions: pulumi.Output<Array<{ actionId: string; requiresConfirmation: boolean }> | undefined>;
+  declare readonly createdAt: pulumi.Output<string | undefined>;
+  constructor(name: string, args: AgentArgs, opts?: pulumi.CustomResourceOptions) {
+    super(agentShell, name, { ...outputsOnly("model", "actions", "createdAt", "updatedAt"), ...args }, opts, MODULE, "Agent");
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * What the serialized shells call at run time (`require("pulumi-langdock/runtime")`). It holds the
+ * process-wide settings and the one client (so one rate-limit cooldown serves every resource), loads
+ * only the code an operation needs (check and diff load no HTTP code), sanitizes everything returned
+ * to the host, and redacts everything thrown.
+ */
+import type { ResourceKind } from "./common/kinds";
+import type { ResourceSchema } from "./common/schema";
+import type { Context, ResourceCrud, Props } from "./common/crud";
+import type { LangdockClient } from "./client";
+import { resolveSettings, type ConfigSource, type ProviderSettings } from "./config";
+import { redact, registerSecret } from "./common/redact";
+import { sanitize } from "./common/props";
+
+const schemas: Record<ResourceKind, () => ResourceSchema> = {
+  Integration: () => require("./integration/schema").integrationSchema,
+  Action: () => require("./action/schema").actionSchema,
+  Trigger: () => require("./trigger/schema").triggerSchema,
+  Agent: () => require("./agent/schema").agentSchema,
+};
+const cruds: Record<ResourceKind, () => ResourceCrud> = {
+  Integration: () => require("./integration/crud").integrationCrud,
+  Action: () => require("./action/crud").actionCrud,
+  Trigger: () => require("./trigger/crud").triggerCrud,
+  Agent: () => require("./agent/crud").agentCrud,
+};
+
+let settings: ProviderSettings | undefined;
+let client: LangdockClient | undefined;
+
+export async function configure(req: { config?: ConfigSource }): Promise<void> {
+  settings = resolveSettings(req.config);
+  registerSecret(settings.apiKey);
+  client = undefined;
+}
+
+function context(): Context {
+  if (!client) {
+    settings ??= resolveSettings();
+    registerSecret(settings.apiKey);
+    const { LangdockClient: Client } = require("./client") as typeof import("./client");
+    client = new Client(settings);
+  }
+  return { client, warn };
+}
+
+/** Provider stderr reaches the engine's diagnostics; every line is redacted. */
+export function warn(message: string): void {
+  process.stderr.write(`warning: ${redact(message)}\n`);
+}
+
+/** Secret inputs (OAuth client secrets) are remembered so no message can ever print them. */
+function rememberSecrets(props: Props): void {
+  const oauth = props.oauthClient as Props | undefined;
+  if (oauth && typeof oauth === "object") registerSecret(oauth.clientSecret);
+}
+
+async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (err) {
+    throw redactError(err);
+  }
+}
+
+function redactError(err: unknown): Error {
+  if (err instanceof Error) {
+    err.message = redact(err.message);
+    err.stack = redact(err.stack ?? err.message);
+    return err;
+  }
+  return new Error(redact(String(err)));
+}
+
+export async function check(kind: ResourceKind, _olds: Props, news: Props) {
+  rememberSecrets(news);
+  const { checkInputs } = require("./common/schema") as typeof import("./common/schema");
+  return guarded(async () => checkInputs(schemas[kind](), news));
+}
+
+export async function diff(kind: ResourceKind, _id: string, olds: Props, news: Props) {
+  rememberSecrets(news);
+  const { diffInputs } = require("./common/schema") as typeof import("./common/schema");
+  return guarded(async () => diffInputs(schemas[kind](), olds, news));
+}
+
+export async function create(kind: ResourceKind, news: Props) {
+  rememberSecrets(news);
+  return guarded(async () => {
+    const { id, outs } = await cruds[kind]().create(context(), news);
+    return { id, outs: sanitize(outs) };
+  });
+}
+
+export async function read(kind: ResourceKind, id: string, props: Props) {
+  rememberSecrets(props);
+  return guarded(async () => {
+    const result = await cruds[kind]().read(context(), id, props);
+    return result.props ? { id: result.id, props: sanitize(result.props) } : { id: result.id };
+  });
+}
+
+export async function update(kind: ResourceKind, id: string, olds: Props, news: Props) {
+  rememberSecrets(olds);
+  rememberSecrets(news);
+  return guarded(async () => ({ outs: sanitize((await cruds[kind]().update(context(), id, olds, news)).outs) }));
+}
+
+async function remove(kind: ResourceKind, id: string, props: Props): Promise<void> {
+  rememberSecrets(props);
+  return guarded(() => cruds[kind]().delete(context(), id, props));
+}
+export { remove as delete };

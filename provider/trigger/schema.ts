@@ -1,0 +1,22 @@
+import { strictObject, optionalText, text, uuid, type ResourceSchema } from "../common/schema";
+import { normalizeCode } from "../common/props";
+import { comparableInputFields, triggerInputFieldsSchema } from "../inputFields";
+
+/** Trigger inputs: REFERENCE.md "Triggers" request body, plus the integration it belongs to. */
+export const triggerSchema: ResourceSchema = {
+  inputs: strictObject({
+    integrationId: uuid("id of the integration this trigger belongs to"),
+    name: text(100, 1),
+    description: text(90).optional(),
+    pollingCode: text(1000).optional(),
+    inputFields: triggerInputFieldsSchema.optional(),
+    adoptId: uuid("id of an existing trigger to take over").optional(),
+  }),
+  comparable: {
+    description: optionalText,
+    pollingCode: (v) => normalizeCode(v as string | undefined),
+    inputFields: comparableInputFields,
+    adoptId: () => undefined,
+  },
+  replaceOnChanges: ["integrationId"],
+};
