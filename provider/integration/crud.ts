@@ -24,9 +24,11 @@ function toOutputs(wire: IntegrationWire, fallback: Props): Props {
   });
 }
 
-function detailsBody(inputs: Props): Props {
-  // Langdock rejects a PATCH without name or description, so name always goes; "" clears the rest.
-  return { name: inputs.name, description: inputs.description ?? "", iconUrl: inputs.iconUrl ?? "", color: inputs.color ?? "" };
+function detailsBody(current: Props, inputs: Props): Props {
+  // Langdock rejects a PATCH without name or description, so name always goes; "" clears the description
+  // and null clears an icon or color the program no longer sets.
+  const clearable = (key: string) => inputs[key] ?? (current[key] === undefined ? undefined : null);
+  return { name: inputs.name, description: inputs.description ?? "", iconUrl: clearable("iconUrl"), color: clearable("color") };
 }
 
 function authBody(inputs: Props): Props {
@@ -40,7 +42,7 @@ async function converge(ctx: Context, id: string, current: Props, inputs: Props)
   let applied = current;
   try {
     if (diffs.some((k) => (DETAIL_KEYS as readonly string[]).includes(k))) {
-      await ctx.client.updateIntegration(id, detailsBody(inputs));
+      await ctx.client.updateIntegration(id, detailsBody(current, inputs));
       applied = { ...applied, ...pickKeys(inputs, DETAIL_KEYS) };
     }
     if (diffs.some((k) => (AUTH_KEYS as readonly string[]).includes(k))) {

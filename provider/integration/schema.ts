@@ -34,8 +34,8 @@ export const integrationSchema: ResourceSchema = {
   inputs: strictObject({
     name: text(40, 1),
     description: text(90).optional(),
-    iconUrl: text(2000).optional(),
-    color: text(50).optional(),
+    iconUrl: text(2000).regex(/^https?:\/\/\S+$/, { error: (iss) => `must be an http(s) URL (got ${JSON.stringify(iss.input)})` }).optional(),
+    color: text(7).regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (iss) => `must be a hex color like "#4f46e5" (got ${JSON.stringify(iss.input)})` }).optional(),
     authType: oneOf(AUTH_TYPES).optional(),
     authFields: list(authField).optional(),
     authTestCode: text(1000).optional(),

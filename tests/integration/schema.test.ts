@@ -27,6 +27,13 @@ describe("Integration check", () => {
     ]);
   });
 
+  it("checks icon URL and color formats", () => {
+    expect(checkInputs(integrationSchema, { name: "n", iconUrl: "ftp://x", color: "blue" }).failures).toEqual([
+      { property: "iconUrl", reason: 'must be an http(s) URL (got "ftp://x")' },
+      { property: "color", reason: 'must be a hex color like "#4f46e5" (got "blue")' },
+    ]);
+  });
+
   it("never echoes a client secret in a failure", () => {
     const { failures } = checkInputs(integrationSchema, { name: "n", authType: "OAUTH", oauthClient: { clientId: "", clientSecret: "s3cret-value", extra: 1 } });
     expect(JSON.stringify(failures)).not.toContain("s3cret-value");

@@ -1,0 +1,117 @@
+import { startRuntime, type RuntimeHarness } from "../helpers/runtime";
+import { PartialStateError } from "../../provider/common/crud";
+
+let h: RuntimeHarness;
+beforeEach(async () => (h = await startRuntime()));
+afterEach(() => h.stop());
+
+const SECRET = "oauth-client-secret-4242";
+const apiKeyAuth = {
+  name: "CRM",
+  description: "Internal CRM",
+  authType: "API_KEY",
+  authFields: [{ slug: "apiKey", label: "API key", type: "PASSWORD", required: true }],
+  authTestCode: "return ld.request({ url: 'https://crm.example/ping' });",
+};
+const oauth = { name: "Tickets", authType: "OAUTH", oauthClient: { clientId: "client-1", clientSecret: SECRET, authUrl: "https://t.example/auth", tokenUrl: "https://t.example/token", scopes: "read write" } };
+const calls = () => h.emulator.log.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, "{id}")}`);
+
+describe("Integration CRUD against the emulator", () => {
+  it("creates with one call, plus one /auth call only when auth inputs are set", async () => {
+    await h.create("Integration", { name: "Plain" });
+    expect(calls()).toEqual(["POST /integrations/v1/create"]);
+    h.emulator.resetLog();
+    const { id, outs } = await h.create("Integration", apiKeyAuth);
+    expect(calls()).toEqual(["POST /integrations/v1/create", "PATCH /integrations/v1/{id}/auth"]);
+    expect(h.emulator.snapshot().integrations.find((i: { id: string }) => i.id === id)).toMatchObject({ authType: "API_KEY", authFields: [expect.objectContaining({ slug: "apiKey" })] });
+    expect((await h.plan("Integration", id, outs, apiKeyAuth)).diff.changes).toBe(false);
+    const refreshed = await h.runtime.read("Integration", id, outs);
+    expect((await h.plan("Integration", id, refreshed.props!, apiKeyAuth)).diff.changes).toBe(false);
+  });
+
+  it("sets icon and color with the one PATCH the create body cannot carry", async () => {
+    await h.create("Integration", { name: "Pretty", iconUrl: "https://x.example/i.png", color: "#4f46e5" });
+    expect(calls()).toEqual(["POST /integrations/v1/create", "PATCH /integrations/v1/{id}"]);
+  });
+
+  it("updates details without touching auth, and auth without touching details; PATCH always carries name", async () => {
+    const { id, outs } = await h.create("Integration", apiKeyAuth);
+    h.emulator.resetLog();
+    const { inputs } = await h.plan("Integration", id, outs, { ...apiKeyAuth, description: "Renamed" });
+    const { outs: after } = await h.runtime.update("Integration", id, outs, inputs);
+    expect(calls()).toEqual(["PATCH /integrations/v1/{id}"]);
+    expect(h.emulator.log[0].body).toMatchObject({ name: "CRM", description: "Renamed" });
+    h.emulator.resetLog();
+    const authChange = { ...apiKeyAuth, description: "Renamed", authTestCode: "return true;" };
+    const planned = await h.plan("Integration", id, after, authChange);
+    expect(planned.diff.diffs).toEqual(["authTestCode"]);
+    await h.runtime.update("Integration", id, after, planned.inputs);
+    expect(calls()).toEqual(["PATCH /integrations/v1/{id}/auth"]);
+  });
+
+  it("warns that changing authType deletes users' connections", async () => {
+    const { id, outs } = await h.create("Integration", apiKeyAuth);
+    const { inputs } = await h.plan("Integration", id, outs, { name: "CRM", description: "Internal CRM", authType: "NONE" });
+    await h.runtime.update("Integration", id, outs, inputs);
+    expect(h.warnings.join("")).toContain('changing authType from API_KEY to NONE deletes every user\'s existing connection');
+  });
+
+  it("keeps the created integration in state when /auth fails, so the next up repairs it", async () => {
+    h.emulator.faults.failNext({ status: 400, body: JSON.stringify({ message: "authTestCode is invalid" }), match: { path: /\/auth$/ } });
+    const inputs = await h.checked("Integration", apiKeyAuth);
+    const err = await h.runtime.create("Integration", inputs).catch((e) => e);
+    expect(err).toBeInstanceOf(PartialStateError);
+    expect(err.message).toMatch(/^Langdock rejected PATCH \/integrations\/v1\/[0-9a-f-]+\/auth with HTTP 400: authTestCode is invalid — fix the values named above in your program\.$/);
+    expect(err.id).toBe(h.emulator.snapshot().integrations[0].id);
+    expect(err.properties).toMatchObject({ name: "CRM" });
+    expect(err.properties.authType).toBeUndefined();
+    expect(err.reasons).toEqual([err.message]);
+    // Next up: the diff against the partial state reports the auth inputs; update applies them.
+    const { diff } = await h.plan("Integration", err.id, err.properties, apiKeyAuth);
+    expect(diff.diffs).toEqual(["authType", "authFields", "authTestCode"]);
+    await h.runtime.update("Integration", err.id, err.properties, inputs);
+    expect(h.emulator.snapshot().integrations).toHaveLength(1);
+    expect(h.emulator.snapshot().integrations[0].authType).toBe("API_KEY");
+  });
+
+  it("carries the write-only client secret from state and never prints it", async () => {
+    const { id, outs } = await h.create("Integration", oauth);
+    expect(h.emulator.snapshot().integrations[0].oauthClient.clientSecret).toBe(SECRET);
+    const getBody = JSON.stringify(h.emulator.log.filter((r) => r.method === "GET"));
+    expect(getBody).not.toContain(SECRET);
+    const refreshed = await h.runtime.read("Integration", id, outs);
+    expect((refreshed.props!.oauthClient as Record<string, unknown>).clientSecret).toBe(SECRET);
+    expect((await h.plan("Integration", id, refreshed.props!, oauth)).diff.changes).toBe(false);
+    h.emulator.faults.failNext({ status: 400, body: JSON.stringify({ message: `clientSecret ${SECRET} rejected` }) });
+    const err = await h.runtime.update("Integration", id, outs, { ...outs, description: "x" }).catch((e) => e);
+    expect(err.message).toContain("clientSecret [secret] rejected");
+    expect(err.message).not.toContain(SECRET);
+  });
+
+  it("destroy completes, leaves the integration in Langdock and says how to remove it", async () => {
+    const { id, outs } = await h.create("Integration", { name: "CRM" });
+    h.emulator.resetLog();
+    await h.runtime.delete("Integration", id, outs);
+    expect(h.emulator.log).toHaveLength(0);
+    expect(h.emulator.snapshot().integrations).toHaveLength(1);
+    expect(h.warnings.join("")).toContain(`Langdock has no API to delete integrations: integration "CRM" (${id}) was removed from the Pulumi state but still exists in Langdock; delete it in Langdock's web app under Integrations if you no longer need it.`);
+  });
+
+  it("refresh drops an integration deleted in Langdock", async () => {
+    const { id, outs } = await h.create("Integration", { name: "CRM" });
+    h.emulator.deleteIntegration(id);
+    expect(await h.runtime.read("Integration", id, outs)).toEqual({ id: "" });
+  });
+
+  it("adoptId takes over an existing integration and makes it match", async () => {
+    const existing = await h.create("Integration", { name: "Hand built" });
+    h.emulator.resetLog();
+    const { id } = await h.create("Integration", { ...apiKeyAuth, adoptId: existing.id });
+    expect(id).toBe(existing.id);
+    expect(calls()).toEqual(["GET /integrations/v1/{id}", "PATCH /integrations/v1/{id}", "PATCH /integrations/v1/{id}/auth"]);
+    expect(h.emulator.snapshot().integrations).toEqual([expect.objectContaining({ id, name: "CRM", authType: "API_KEY" })]);
+    await expect(h.create("Integration", { name: "X", adoptId: "99999999-9999-4999-8999-999999999999" })).rejects.toThrow(
+      "adoptId: integration 99999999-9999-4999-8999-999999999999 does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.",
+    );
+  });
+});

@@ -1,0 +1,47 @@
+import { startRuntime, type RuntimeHarness } from "../helpers/runtime";
+
+let h: RuntimeHarness;
+let integrationId: string;
+beforeEach(async () => {
+  h = await startRuntime();
+  integrationId = (await h.create("Integration", { name: "Tickets" })).id;
+  h.emulator.resetLog();
+});
+afterEach(() => h.stop());
+
+const args = (extra: Record<string, unknown> = {}) => ({
+  integrationId,
+  name: "New ticket",
+  description: "Fires for each new ticket",
+  pollingCode: "return (await ld.request({ url: 'https://t.example/new' })).json;",
+  inputFields: [{ label: "Queue", type: "SELECT", options: [{ label: "Support", value: "support" }] }],
+  ...extra,
+});
+
+describe("Trigger CRUD against the emulator", () => {
+  it("create, no-op diff, update by PUT, refresh after edit, out-of-band delete, delete", async () => {
+    const { id, outs } = await h.create("Trigger", args());
+    expect(outs).toMatchObject({ slug: "new_ticket", inputFields: [{ slug: "queue" }] });
+    expect((await h.plan("Trigger", id, outs, args())).diff.changes).toBe(false);
+
+    const { inputs, diff } = await h.plan("Trigger", id, outs, args({ pollingCode: "return [];" }));
+    expect(diff.diffs).toEqual(["pollingCode"]);
+    h.emulator.resetLog();
+    const { outs: updated } = await h.runtime.update("Trigger", id, outs, inputs);
+    expect(h.emulator.log.map((r) => r.method)).toEqual(["PUT"]);
+
+    h.emulator.editTrigger(id, { description: "changed in the UI" });
+    const refreshed = await h.runtime.read("Trigger", id, updated);
+    expect((await h.plan("Trigger", id, refreshed.props!, args({ pollingCode: "return [];" }))).diff.diffs).toEqual(["description"]);
+
+    await h.runtime.delete("Trigger", id, updated);
+    expect(h.emulator.snapshot().triggers).toEqual([]);
+    expect(await h.runtime.read("Trigger", id, updated)).toEqual({ id: "" });
+  });
+
+  it("a dropped create is adopted, not duplicated", async () => {
+    h.emulator.faults.dropAfterCommit({ match: { path: /triggers\/create$/ } });
+    const { id } = await h.create("Trigger", args());
+    expect(h.emulator.snapshot().triggers.map((t: { id: string }) => t.id)).toEqual([id]);
+  });
+});
