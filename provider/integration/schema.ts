@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { bool, strictObject, list, oneOf, optionalText, text, uuid, withDefault, type ResourceSchema } from "../common/schema";
 import { normalizeCode, sanitize } from "../common/props";
 

@@ -44,7 +44,7 @@ describe("transport", () => {
 });
 
 describe("errors", () => {
-  const cases: Array<[number, unknown, Function, RegExp]> = [
+  const cases: Array<[number, unknown, new (...args: never[]) => Error, RegExp]> = [
     [400, { message: [{ path: ["inputFields", 2, "type"], message: "Invalid enum value" }, { path: ["name"], message: "Required" }] }, BadRequestError, /HTTP 400: inputFields\[2\]\.type: Invalid enum value; name: Required — fix/],
     [400, { message: "Invalid integration ID" }, BadRequestError, /HTTP 400: Invalid integration ID/],
     [401, { error: { message: "Invalid API key", code: "unauthorized" } }, AuthenticationError, /HTTP 401: Invalid API key \(code unauthorized\) — check that langdock:apiKey/],

@@ -1,0 +1,3 @@
+import { structuredAgent } from "./program";
+
+export const { crmId, ticketsId, agentId } = structuredAgent();
