@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * Standalone Langdock API emulator (`npm run emulator`). Prints `LANGDOCK_BASE_URL=…` and
+ * `LANGDOCK_API_KEY=…` as its first two lines, then a hint, then one line per request on stderr;
+ * runs until SIGINT/SIGTERM.
+ */
+import { LangdockEmulator } from "./server";
+import type { EmulatorOptions, RequestLogEntry } from "./types";
+
+export const USAGE =
+  "Usage: emulator [--port N] [--host H] [--latency MS] [--base-path /api/public] [--key sk-ld-...]\n" +
+  "                [--models a,b,c] [--integration-detail full|summary] [--quiet]";
+
+export interface CliOptions {
+  options: EmulatorOptions;
+  quiet: boolean;
+}
+
+/** Parses the flags; throws an Error (with the usage) on anything unknown or malformed. */
+export function parseArgs(argv: string[]): CliOptions {
+  const options: EmulatorOptions = {};
+  let quiet = false;
+  const args = [...argv];
+  while (args.length > 0) {
+    const flag = args.shift() as string;
+    if (flag === "--quiet") {
+      quiet = true;
+      continue;
+    }
+    const value = args.shift();
+    if (value === undefined) throw new Error(`Missing value for ${flag}\n${USAGE}`);
+    switch (flag) {
+      case "--port":
+        options.port = nonNegativeInt(flag, value);
+        break;
+      case "--latency":
+        options.latencyMs = nonNegativeInt(flag, value);
+        break;
+      case "--host":
+        options.host = value;
+        break;
+      case "--base-path":
+        options.basePath = value;
+        break;
+      case "--key":
+        options.apiKey = value;
+        break;
+      case "--models":
+        options.models = value.split(",").map((m) => m.trim()).filter(Boolean);
+        break;
+      case "--integration-detail":
+        if (value !== "full" && value !== "summary") throw new Error(`${flag} must be full or summary\n${USAGE}`);
+        options.integrationDetail = value;
+        break;
+      default:
+        throw new Error(`Unknown argument ${flag}\n${USAGE}`);
+    }
+  }
+  return { options, quiet };
+}
+
+function nonNegativeInt(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} expects a non-negative integer, got '${value}'\n${USAGE}`);
+  return n;
+}
+
+export function formatEntry(e: RequestLogEntry): string {
+  const query = new URLSearchParams(e.query).toString();
+  const fault = e.fault ? ` [${e.fault}]` : "";
+  return `${e.method} ${e.path}${query ? `?${query}` : ""} -> ${e.status || "dropped"} (${e.durationMs} ms)${fault}`;
+}
+
+/** Starts an emulator and prints the connection lines; the caller owns (and closes) the result. */
+export async function runCli(
+  argv: string[],
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<LangdockEmulator> {
+  const { options, quiet } = parseArgs(argv);
+  const emulator = await LangdockEmulator.start({
+    ...options,
+    onRequest: quiet ? undefined : (entry) => err(formatEntry(entry)),
+  });
+  out(`LANGDOCK_BASE_URL=${emulator.url}`);
+  out(`LANGDOCK_API_KEY=${emulator.apiKey}`);
+  out("# Langdock API emulator running (in-memory, state is lost on exit). Export the two lines above"
+    + " for the provider or your scripts; stop with Ctrl+C.");
+  return emulator;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (emulator) => {
+      const stop = () => void emulator.close().then(() => process.exit(0));
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(2);
+    },
+  );
+}

@@ -1,0 +1,28 @@
+/** A zod-style validation issue, the element type of Langdock's 400 `message` arrays. */
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+/** An error the emulator answers with `{ message }` and the given status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string | Issue[],
+  ) {
+    super(typeof detail === "string" ? detail : detail.map(formatIssue).join("; "));
+    this.name = "ApiError";
+  }
+
+  get body(): { message: string | Issue[] } {
+    return { message: this.detail };
+  }
+}
+
+function formatIssue(issue: Issue): string {
+  return `${issue.path.join(".") || "(body)"}: ${issue.message}`;
+}
+
+export const badRequest = (detail: string | Issue[]) => new ApiError(400, detail);
+export const notFound = (what: string) => new ApiError(404, `${what} not found`);
+export const conflict = (message: string) => new ApiError(409, message);

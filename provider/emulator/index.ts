@@ -1,0 +1,17 @@
+/** The Langdock API emulator (also published as `pulumi-langdock/testing`). */
+export { LangdockEmulator, DEFAULT_MODELS } from "./server";
+export type {
+  ApiScope,
+  DropAfterCommitFault,
+  EmulatorFaults,
+  EmulatorOptions,
+  EmulatorSnapshot,
+  FailNextFault,
+  FaultKind,
+  RateLimit,
+  RequestLogEntry,
+  RequestMatch,
+  StallFault,
+  StormFault,
+} from "./types";
+export type { Issue } from "./errors";

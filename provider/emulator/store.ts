@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import { AgentStore } from "./agents";
+import { ACTION_KIND, ChildCollection, type ChildRecord, nowIso, TRIGGER_KIND } from "./children";
+import { notFound } from "./errors";
+import type { AUTH_TYPES, AuthFieldInput, CreateIntegrationInput, IntegrationPatch, OAuthClientInput } from "./validation";
+
+export type IntegrationDetail = "full" | "summary";
+
+interface AuthFieldWire {
+  slug: string;
+  label: string;
+  type: string;
+  description: string;
+  placeholder: string | null;
+  required: boolean;
+}
+
+interface IntegrationRecord {
+  id: string;
+  name: string;
+  description: string | null;
+  iconUrl: string | null;
+  color: string | null;
+  authType: (typeof AUTH_TYPES)[number];
+  authTestCode: string | null;
+  authFields: AuthFieldWire[];
+  /** Stored with clientSecret; responses strip it. */
+  oauthClient: OAuthClientInput | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Fields an IntegrationPatch sets as-is (null clears). */
+const SCALAR_FIELDS = ["name", "description", "iconUrl", "color", "authType", "authTestCode"] as const;
+
+/** The whole in-memory workspace: integrations with their actions and triggers, and agents. */
+export class EmulatorStore {
+  private readonly integrations = new Map<string, IntegrationRecord>();
+  readonly actions: ChildCollection;
+  readonly triggers: ChildCollection;
+  readonly agents: AgentStore;
+
+  constructor(
+    models: readonly string[],
+    private readonly detail: IntegrationDetail,
+  ) {
+    this.actions = new ChildCollection(ACTION_KIND, (id) => this.agents.detachAction(id));
+    this.triggers = new ChildCollection(TRIGGER_KIND);
+    this.agents = new AgentStore(models, (id) => this.actions.has(id));
+  }
+
+  createIntegration(input: CreateIntegrationInput): IntegrationRecord {
+    const now = nowIso();
+    const record: IntegrationRecord = {
+      id: randomUUID(),
+      name: input.name,
+      description: input.description ?? null,
+      iconUrl: null,
+      color: null,
+      authType: "NONE",
+      authTestCode: null,
+      authFields: [],
+      oauthClient: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.integrations.set(record.id, record);
+    return record;
+  }
+
+  getIntegration(id: string): IntegrationRecord {
+    const record = this.integrations.get(id);
+    if (!record) throw notFound("Integration");
+    return record;
+  }
+
+  /** Applies the given fields; used by both PATCH endpoints and by out-of-band edits. */
+  updateIntegration(id: string, patch: IntegrationPatch): IntegrationRecord {
+    const record = this.getIntegration(id);
+    const target = record as unknown as Record<string, unknown>;
+    for (const key of SCALAR_FIELDS) {
+      if (patch[key] !== undefined) target[key] = patch[key];
+    }
+    if (patch.authFields !== undefined) record.authFields = patch.authFields.map(toAuthFieldWire);
+    if (patch.oauthClient !== undefined) record.oauthClient = mergeOAuthClient(record.oauthClient, patch.oauthClient);
+    record.updatedAt = nowIso();
+    return record;
+  }
+
+  /** Langdock's API cannot delete integrations; the UI can, and takes actions and triggers with it. */
+  deleteIntegration(id: string): void {
+    this.getIntegration(id);
+    this.actions.removeAllOf(id);
+    this.triggers.removeAllOf(id);
+    this.integrations.delete(id);
+  }
+
+  /** Item of GET /integrations/v1/get. */
+  integrationSummaries(): Record<string, unknown>[] {
+    return [...this.integrations.values()].map((r) => ({
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      iconUrl: r.iconUrl,
+      color: r.color,
+      authType: r.authType,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    }));
+  }
+
+  /** Response of POST /integrations/v1/create. */
+  createdIntegrationWire(r: IntegrationRecord): Record<string, unknown> {
+    return { id: r.id, name: r.name, description: r.description, createdAt: r.createdAt };
+  }
+
+  /** Response of GET and PATCH /integrations/v1/{id}. */
+  integrationWire(record: IntegrationRecord): Record<string, unknown> {
+    const full = this.detail === "full";
+    const children = (collection: ChildCollection) =>
+      collection
+        .listFor(record.id)
+        .map((child) => (full ? collection.toWire(child) : collection.toSummary(child)));
+    return {
+      ...this.storedIntegration(record),
+      oauthClient: withoutSecret(record.oauthClient),
+      actions: children(this.actions),
+      triggers: children(this.triggers),
+    };
+  }
+
+  /** Shares nested objects with the records: the caller clones it. */
+  snapshot(): { integrations: unknown[]; actions: unknown[]; triggers: unknown[]; agents: unknown[] } {
+    const children = (collection: ChildCollection) =>
+      collection.all().map((child: ChildRecord) => ({
+        ...collection.toWire(child),
+        integrationId: child.integrationId,
+      }));
+    return {
+      integrations: [...this.integrations.values()].map((r) => this.storedIntegration(r)),
+      actions: children(this.actions),
+      triggers: children(this.triggers),
+      agents: this.agents.snapshot(),
+    };
+  }
+
+  private storedIntegration(r: IntegrationRecord): Record<string, unknown> {
+    return {
+      id: r.id,
+      name: r.name,
+      description: r.description,
+      iconUrl: r.iconUrl,
+      color: r.color,
+      authType: r.authType,
+      authTestCode: r.authTestCode,
+      authFields: r.authFields,
+      oauthClient: r.oauthClient,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    };
+  }
+}
+
+function toAuthFieldWire(field: AuthFieldInput): AuthFieldWire {
+  return {
+    slug: field.slug,
+    label: field.label,
+    type: field.type,
+    description: field.description ?? "",
+    placeholder: field.placeholder ?? null,
+    required: field.required,
+  };
+}
+
+/** clientSecret is write-only, so clients cannot echo it back: an omitted secret keeps the stored one. */
+function mergeOAuthClient(stored: OAuthClientInput | null, next: OAuthClientInput | null): OAuthClientInput | null {
+  if (next === null) return null;
+  const clientSecret = next.clientSecret ?? stored?.clientSecret;
+  return { ...next, ...(clientSecret !== undefined && { clientSecret }) };
+}
+
+function withoutSecret(client: OAuthClientInput | null): Omit<OAuthClientInput, "clientSecret"> | null {
+  if (!client) return null;
+  const { clientSecret: _secret, ...rest } = client;
+  return rest;
+}

@@ -1,0 +1,118 @@
+/** Public option, log and fault types of the Langdock API emulator. */
+
+export type ApiScope = "INTEGRATION_API" | "AGENT_API" | "ASSISTANT_API";
+
+export interface EmulatorOptions {
+  /** Bearer key the emulator accepts; default "sk-ld-emulator-" + random hex. */
+  apiKey?: string;
+  /** Path prefix of every route, e.g. "/api/public" (dedicated deployment); default "". */
+  basePath?: string;
+  /** Interface to listen on; default "127.0.0.1". */
+  host?: string;
+  /** Port; default 0 (random free port). */
+  port?: number;
+  /** Models the workspace offers; default ["gpt-4o", "gpt-4o-mini", "claude-sonnet-4"]. The first is the default model. */
+  models?: string[];
+  /**
+   * Shape of actions/triggers in GET /integrations/v1/{id}: "full" (default) returns them as the action and
+   * trigger endpoints do (code, inputFields, requiresConfirmation / pollingCode, inputFields), like the live API;
+   * "summary" returns only the documented summary fields.
+   */
+  integrationDetail?: "full" | "summary";
+  /** Scopes of the key; default INTEGRATION_API + AGENT_API. A route whose scope is missing answers 403. */
+  scopes?: ApiScope[];
+  /** Fixed delay added to every response. */
+  latencyMs?: number;
+  /** Called after each request is logged (the CLI uses it to print requests). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Path without basePath and query. */
+  path: string;
+  query: Record<string, string>;
+  /** 0 if the connection was dropped (dropAfterCommit, or the client went away while the request was stalled). */
+  status: number;
+  /** Parsed request JSON (undefined when there was no body or it was not JSON). */
+  body?: unknown;
+  /** Name of the injected fault (a FaultKind), if any. */
+  fault?: string;
+  startedAt: number;
+  durationMs: number;
+}
+
+/** Selects requests: method is compared case-insensitively; a string path is a prefix, a RegExp is tested. */
+export interface RequestMatch {
+  method?: string;
+  path?: string | RegExp;
+}
+
+export type FaultKind = "rateLimit" | "failNext" | "storm" | "dropAfterCommit" | "stall";
+
+export interface RateLimit {
+  requests: number;
+  perMs: number;
+}
+
+export interface FailNextFault {
+  status: number;
+  count?: number;
+  /** Raw Retry-After header value: seconds or an HTTP date. */
+  retryAfter?: string;
+  /** Raw body; default JSON {message}. */
+  body?: string;
+  contentType?: string;
+  match?: RequestMatch;
+}
+
+export interface StormFault {
+  /** Probability (0–1) that a matching request fails. */
+  rate: number;
+  statuses: number[];
+  seed: number;
+  /** Retry-After of 429 responses; default 1. */
+  retryAfterSeconds?: number;
+  match?: RequestMatch;
+}
+
+export interface DropAfterCommitFault {
+  count?: number;
+  match?: RequestMatch;
+}
+
+export interface StallFault {
+  ms: number;
+  count?: number;
+  match?: RequestMatch;
+}
+
+export interface EmulatorFaults {
+  setLatency(ms: number): void;
+  /** Sliding-window rate limit; over it => 429 with Retry-After (integer seconds ≥ 1 until a slot frees); null disables. */
+  setRateLimit(limit: RateLimit | null): void;
+  /** The next `count` (default 1) requests matching `match` get this response. */
+  failNext(f: FailNextFault): void;
+  /** Seeded random faults, deterministic for a seed; null stops. */
+  storm(s: StormFault | null): void;
+  /** The next `count` (default 1) matching requests are processed (state committed), then the socket is destroyed. */
+  dropAfterCommit(f?: DropAfterCommitFault): void;
+  /** The next matching requests hang for `ms` before being handled. */
+  stall(f: StallFault): void;
+  /** Counts of faults injected so far, by FaultKind. */
+  readonly injected: Record<string, number>;
+  /** Removes every fault (latency back to 0, rate limit off) and zeroes `injected`. */
+  clear(): void;
+}
+
+/** Deep copy of the emulator's state in response (wire) shape; typed loosely because it is for test inspection. */
+export interface EmulatorSnapshot {
+  /** Integration details without nested actions/triggers, with the stored oauthClient including clientSecret. */
+  integrations: any[];
+  /** Full action objects, each with integrationId. */
+  actions: any[];
+  /** Full trigger objects, each with integrationId. */
+  triggers: any[];
+  /** Published versions, each with `disabled`, `hasDraft` and `draft` (the draft version or null). */
+  agents: any[];
+}

@@ -1,0 +1,221 @@
+import { z } from "zod";
+import { badRequest, type Issue } from "./errors";
+
+/**
+ * Request schemas, with every limit and enum from REFERENCE.md. Objects strip unknown keys (as zod does by
+ * default). Optional fields whose response value can be null also accept null, so a client may send back
+ * what it read.
+ */
+
+// Permissive 8-4-4-4-12 hex check, like zod 3's `uuid()`; zod 4's `uuid()` would also demand RFC version bits.
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX_COLOR_RE = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+export const isUuid = (value: string): boolean => UUID_RE.test(value);
+const uuid = () => z.string().regex(UUID_RE, "Invalid UUID");
+
+/** Parses `data` with `schema` or throws a 400 listing all issues. */
+export function validate<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  throw badRequest(result.error.issues.map(toIssue));
+}
+
+function toIssue(issue: z.core.$ZodIssue): Issue {
+  return {
+    path: issue.path.map((key) => (typeof key === "symbol" ? String(key) : key)),
+    message: issue.message,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Integrations
+
+export const AUTH_TYPES = ["NONE", "API_KEY", "OAUTH", "OAUTH_DCR", "SERVICE_ACCOUNT"] as const;
+export const AUTH_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "PASSWORD", "NUMBER", "EMBEDDING_MODEL"] as const;
+
+const integrationName = z.string().min(1).max(40);
+const integrationDescription = z.string().max(90);
+const iconUrl = z.url({ protocol: /^https?$/, error: "Invalid URL: expected an http(s) URL" });
+const color = z.string().regex(HEX_COLOR_RE, "Invalid color: expected a hex color like #1A2B3C");
+
+export const createIntegrationBody = z.object({
+  name: integrationName,
+  description: integrationDescription.nullish(),
+});
+
+const integrationFields = {
+  name: integrationName.optional(),
+  description: integrationDescription.nullish(),
+  iconUrl: iconUrl.nullish(),
+  color: color.nullish(),
+};
+
+export const updateIntegrationBody = z
+  .object(integrationFields)
+  .refine((b) => b.name !== undefined || b.description !== undefined, {
+    message: "At least one of name or description is required",
+  });
+
+const authField = z.object({
+  slug: z.string().min(1).max(100),
+  label: z.string().min(1).max(100),
+  type: z.enum(AUTH_FIELD_TYPES),
+  description: z.string().max(500).optional(),
+  placeholder: z.string().max(200).nullish(),
+  required: z.boolean().default(false),
+});
+
+const authFields = z.array(authField).superRefine((fields, ctx) => {
+  const seen = new Set<string>();
+  fields.forEach((field, i) => {
+    if (seen.has(field.slug)) {
+      ctx.addIssue({ code: "custom", path: [i, "slug"], message: `Duplicate auth field slug '${field.slug}'` });
+    }
+    seen.add(field.slug);
+  });
+});
+
+const oauthClient = z.object({
+  scopes: z.union([z.string(), z.array(z.string())]).optional(),
+  authUrl: z.string().optional(),
+  tokenUrl: z.string().optional(),
+  clientId: z.string().optional(),
+  clientSecret: z.string().optional(),
+  label: z.string().optional(),
+  authorizationCode: z.string().optional(),
+  accessTokenCode: z.string().optional(),
+  refreshTokenCode: z.string().optional(),
+});
+
+const authConfigFields = {
+  authType: z.enum(AUTH_TYPES),
+  authFields: authFields.optional(),
+  authTestCode: z.string().max(1000).nullish(),
+  oauthClient: oauthClient.nullish(),
+};
+
+export const updateAuthBody = z.object(authConfigFields);
+/** Out-of-band (UI) edit of an integration: every field of both PATCH endpoints, all optional. */
+export const integrationPatch = z.object({ ...integrationFields, ...authConfigFields }).partial();
+
+export type CreateIntegrationInput = z.output<typeof createIntegrationBody>;
+export type IntegrationPatch = z.output<typeof integrationPatch>;
+export type AuthFieldInput = z.output<typeof authField>;
+export type OAuthClientInput = z.output<typeof oauthClient>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Actions and triggers
+
+export const ACTION_FIELD_TYPES = [
+  "TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR", "OBJECT", "FILE", "ID",
+] as const;
+export const TRIGGER_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR"] as const;
+
+function inputField(types: readonly [string, ...string[]]) {
+  return z.object({
+    label: z.string().min(1).max(100),
+    type: z.enum(types).default("TEXT"),
+    description: z.string().max(500).optional(),
+    placeholder: z.string().max(200).nullish(),
+    required: z.boolean().default(false),
+    options: z.array(z.object({ label: z.string(), value: z.string() })).nullish(),
+    allowMultiSelect: z.boolean().nullish(),
+  });
+}
+
+const actionShape = z.object({
+  name: z.string().min(1).max(100),
+  description: z.string().max(1000).optional(),
+  code: z.string().max(40_000).nullish(),
+  inputFields: z.array(inputField(ACTION_FIELD_TYPES).extend({ contextActionId: uuid().nullish() })).optional(),
+  requiresConfirmation: z.boolean().optional(),
+});
+
+const triggerShape = z.object({
+  name: z.string().min(1).max(100),
+  description: z.string().max(90).optional(),
+  pollingCode: z.string().max(1000).nullish(),
+  inputFields: z.array(inputField(TRIGGER_FIELD_TYPES)).optional(),
+});
+
+/** Normalised body of an action or trigger; `code` is the trigger's `pollingCode`. null code clears it. */
+export interface ChildInput {
+  name: string;
+  description?: string;
+  code?: string | null;
+  requiresConfirmation?: boolean;
+  inputFields?: FieldInput[];
+}
+
+export interface FieldInput {
+  label: string;
+  type: string;
+  description?: string;
+  placeholder?: string | null;
+  required: boolean;
+  options?: { label: string; value: string }[] | null;
+  allowMultiSelect?: boolean | null;
+  contextActionId?: string | null;
+}
+
+const renamePollingCode = <T extends { pollingCode?: string | null }>({ pollingCode, ...rest }: T) => ({
+  ...rest,
+  code: pollingCode,
+});
+
+export const actionBody: z.ZodType<ChildInput> = actionShape;
+export const actionPatch: z.ZodType<Partial<ChildInput>> = actionShape.partial();
+export const triggerBody: z.ZodType<ChildInput> = triggerShape.transform(renamePollingCode);
+export const triggerPatch: z.ZodType<Partial<ChildInput>> = triggerShape.partial().transform(renamePollingCode);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Agents
+
+export const AGENT_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "CHECKBOX", "FILE", "SELECT", "DATE"] as const;
+
+const agentId = uuid();
+
+// Item defaults are the response defaults, so parsed items are already in wire shape.
+const agentInputField = z.object({
+  slug: z.string().min(1),
+  type: z.enum(AGENT_FIELD_TYPES),
+  label: z.string().min(1),
+  description: z.string().default(""),
+  required: z.boolean().default(false),
+  order: z.number().int().min(0),
+  options: z.array(z.string()).default([]),
+  fileTypes: z.array(z.string()).nullable().default(null),
+});
+
+/** Every create field, all optional (create requires `name`); request names, not response names. */
+const agentFields = z
+  .object({
+    name: z.string().min(1).max(80),
+    description: z.string().max(500),
+    emoji: z.string().max(16).nullable(),
+    instruction: z.string().max(40_000),
+    inputType: z.enum(["PROMPT", "STRUCTURED"]),
+    model: z.string().min(1),
+    creativity: z.number().min(0).max(1),
+    conversationStarters: z.array(z.string().min(1).max(255)).max(20),
+    actions: z.array(z.object({ actionId: uuid(), requiresConfirmation: z.boolean().default(true) })),
+    inputFields: z.array(agentInputField),
+    attachments: z.array(uuid()),
+    webSearch: z.boolean(),
+    imageGeneration: z.boolean(),
+    dataAnalyst: z.boolean(),
+    canvas: z.boolean(),
+  })
+  .partial();
+
+export const createAgentBody = agentFields.extend({ name: z.string().min(1).max(80) });
+/** Out-of-band (UI) edit of an agent. */
+export const agentPatch = agentFields;
+export const updateAgentBody = agentFields.extend({ agentId });
+export const agentIdInput = z.object({ agentId });
+export const publishAgentBody = agentIdInput.extend({ description: z.string().max(500).optional() });
+export const disableAgentBody = agentIdInput.extend({ disabled: z.boolean() });
+
+export type AgentInput = z.output<typeof agentFields>;
+export type AgentInputField = z.output<typeof agentInputField>;
