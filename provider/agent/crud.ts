@@ -1,5 +1,5 @@
 import type { AgentWire } from "../client/wire";
-import { BadRequestError, ConflictError, NotFoundError } from "../client/errors";
+import { BadRequestError, ConflictError, NotFoundError, isOutcomeUnknown } from "../client/errors";
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
 import { diffInputs } from "../common/schema";
 import { sanitize } from "../common/props";
@@ -115,7 +115,14 @@ export const agentCrud: ResourceCrud = {
     }
     // A created agent is live at once: no publish needed. Langdock has no way to list agents, so a create
     // whose answer is lost cannot be looked up; the client therefore never repeats it blindly.
-    const wire = await ctx.client.createAgent(toBody(inputs, ALL_FIELDS)).catch((err) => explainModel(ctx, inputs, err));
+    const wire = await ctx.client.createAgent(toBody(inputs, ALL_FIELDS)).catch((err) => {
+      if (isOutcomeUnknown(err)) {
+        throw new Error(
+          `Langdock did not confirm the create of agent "${String(inputs.name)}" (${(err as Error).message.replace(/\.$/, "")}); it may or may not exist now, and Langdock has no API to list agents, so the provider does not retry blindly: if Langdock's agent list shows it, set adoptId to its id, otherwise run pulumi up again.`,
+        );
+      }
+      return explainModel(ctx, inputs, err);
+    });
     return { id: wire.id, outs: toOutputs(wire, inputs) };
   },
 

@@ -1,5 +1,5 @@
 import type { IntegrationWire } from "../client/wire";
-import { NotFoundError } from "../client/errors";
+import { NotFoundError, isOutcomeUnknown } from "../client/errors";
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
 import { diffInputs } from "../common/schema";
 import { sanitize } from "../common/props";
@@ -62,6 +62,33 @@ function pickKeys(inputs: Props, keys: readonly string[]): Props {
   return Object.fromEntries(keys.map((k) => [k, inputs[k]]));
 }
 
+/** How many times a create whose outcome was unknown, and which certainly did not happen, is tried again. */
+const CREATE_ATTEMPTS = 3;
+
+/**
+ * Creates the integration without ever making a duplicate. Integration names are not unique in
+ * Langdock, so a name lookup cannot prove that an object is ours: when a create's outcome is unknown
+ * the provider retries only if no integration of that name exists, and otherwise stops and names the
+ * candidates so the user can adopt the right one.
+ */
+async function createOnce(ctx: Context, inputs: Props) {
+  const body = sanitize({ name: inputs.name, description: inputs.description }) as { name: string };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.client.createIntegration(body);
+    } catch (err) {
+      if (!isOutcomeUnknown(err)) throw err;
+      const candidates = (await ctx.client.listIntegrations()).filter((i) => i.name === inputs.name);
+      if (candidates.length > 0) {
+        throw new Error(
+          `Langdock did not confirm the create of integration "${String(inputs.name)}" (${(err as Error).message.replace(/\.$/, "")}); it may have been created: ${candidates.map((c) => c.id).join(", ")} ${candidates.length === 1 ? "has" : "have"} that name. Set adoptId to the one this program should manage (or delete the stray one in Langdock), then run pulumi up again.`,
+        );
+      }
+      if (attempt >= CREATE_ATTEMPTS) throw err;
+    }
+  }
+}
+
 export const integrationCrud: ResourceCrud = {
   async create(ctx, inputs) {
     if (typeof inputs.adoptId === "string") {
@@ -73,7 +100,7 @@ export const integrationCrud: ResourceCrud = {
       });
       return { id: existing.id, outs: await converge(ctx, existing.id, toOutputs(existing, {}), inputs) };
     }
-    const created = await ctx.client.createIntegration(sanitize({ name: inputs.name, description: inputs.description }) as { name: string });
+    const created = await createOnce(ctx, inputs);
     // The create body takes only name and description; icon, color and auth need their own calls.
     const current = toOutputs(created, { name: inputs.name, description: inputs.description });
     return { id: created.id, outs: await converge(ctx, created.id, current, inputs) };

@@ -82,6 +82,13 @@ describe("Agent CRUD against the emulator", () => {
     expect((await h.plan("Agent", id, enabled, args())).diff.changes).toBe(false);
   });
 
+  it("never repeats an agent create whose outcome is unknown (Langdock cannot list agents) and says what to do", async () => {
+    h.emulator.faults.dropAfterCommit({ match: { path: "/agent/v1/create" } });
+    const err = await h.create("Agent", args()).catch((e) => e);
+    expect(err.message).toMatch(/^Langdock did not confirm the create of agent "Support helper" \(Langdock could not be reached for POST \/agent\/v1\/create: .*\); it may or may not exist now, and Langdock has no API to list agents, so the provider does not retry blindly: if Langdock's agent list shows it, set adoptId to its id, otherwise run pulumi up again\.$/);
+    expect(h.emulator.count({ method: "POST", path: "/agent/v1/create" })).toBe(1);
+  });
+
   it("refresh drops an agent deleted in Langdock, and delete of a gone agent succeeds", async () => {
     const { id, outs } = await h.create("Agent", args());
     h.emulator.deleteAgent(id);

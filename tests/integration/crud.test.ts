@@ -97,6 +97,20 @@ describe("Integration CRUD against the emulator", () => {
     expect(h.warnings.join("")).toContain(`Langdock has no API to delete integrations: integration "CRM" (${id}) was removed from the Pulumi state but still exists in Langdock; delete it in Langdock's web app under Integrations if you no longer need it.`);
   });
 
+  it("retries a create that certainly did not happen (no integration has the name) and never duplicates one that may have", async () => {
+    h.emulator.faults.failNext({ status: 503, match: { method: "POST", path: "/integrations/v1/create" } });
+    const { id } = await h.create("Integration", { name: "CRM" });
+    expect(h.emulator.snapshot().integrations.map((i: { id: string }) => i.id)).toEqual([id]);
+
+    h.emulator.faults.dropAfterCommit({ match: { method: "POST", path: "/integrations/v1/create" } });
+    const err = await h.create("Integration", { name: "Tickets" }).catch((e) => e);
+    const stray = h.emulator.snapshot().integrations.find((i: { name: string }) => i.name === "Tickets");
+    expect(err.message).toMatch(
+      new RegExp(`^Langdock did not confirm the create of integration "Tickets" \\(Langdock could not be reached for POST /integrations/v1/create: .*\\); it may have been created: ${stray.id} has that name\\. Set adoptId to the one this program should manage \\(or delete the stray one in Langdock\\), then run pulumi up again\\.$`),
+    );
+    expect(h.emulator.snapshot().integrations).toHaveLength(2);
+  });
+
   it("refresh drops an integration deleted in Langdock", async () => {
     const { id, outs } = await h.create("Integration", { name: "CRM" });
     h.emulator.deleteIntegration(id);
