@@ -96,7 +96,10 @@ export async function read(kind: ResourceKind, id: string, props: Props) {
   rememberSecrets(props);
   return guarded(async () => {
     const result = await cruds[kind]().read(context(), id, props);
-    return result.props ? { id: result.id, props: sanitize(result.props) } : { id: result.id };
+    if (!result.props) return { id: result.id };
+    const { inputsFromOutputs } = require("./common/schema") as typeof import("./common/schema");
+    // Returning inputs too lets the next preview show which properties drifted, not just "update".
+    return { id: result.id, props: sanitize(result.props), inputs: inputsFromOutputs(schemas[kind](), result.props) };
   });
 }
 

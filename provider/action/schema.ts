@@ -9,7 +9,7 @@ export const actionSchema: ResourceSchema = {
     name: text(100, 1),
     description: text(1000).optional(),
     code: text(40_000).optional(),
-    requiresConfirmation: bool().optional(),
+    requiresConfirmation: bool().default(false),
     inputFields: actionInputFieldsSchema.optional(),
     adoptId: uuid("id of an existing action to take over").optional(),
   }),
@@ -22,4 +22,5 @@ export const actionSchema: ResourceSchema = {
     adoptId: () => undefined,
   },
   replaceOnChanges: ["integrationId"],
+  serverItemKeys: { inputFields: ["slug", "order"] },
 };

@@ -17,6 +17,24 @@ export interface ResourceSchema {
   replaceOnChanges: string[];
   /** Inputs Langdock fills in when absent (an agent's model): compared only when the program sets them. */
   serverDefaulted?: string[];
+  /** Keys Langdock adds inside list items of an input (e.g. input fields' slug and order), by input name. */
+  serverItemKeys?: Record<string, string[]>;
+}
+
+/**
+ * The inputs that a set of outputs (read back from Langdock) corresponds to. A refresh stores them as
+ * the resource's inputs, so that the next preview displays exactly which properties drifted.
+ */
+export function inputsFromOutputs(schema: ResourceSchema, outputs: Record<string, unknown>): Record<string, unknown> {
+  const inputs: Record<string, unknown> = {};
+  for (const key of inputKeys(schema)) {
+    const value = outputs[key];
+    const serverKeys = schema.serverItemKeys?.[key];
+    inputs[key] = serverKeys && Array.isArray(value)
+      ? value.map((item) => (item && typeof item === "object" ? Object.fromEntries(Object.entries(item).filter(([k]) => !serverKeys.includes(k))) : item))
+      : value;
+  }
+  return sanitize(inputs);
 }
 
 export interface CheckFailure {

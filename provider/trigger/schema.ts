@@ -19,4 +19,5 @@ export const triggerSchema: ResourceSchema = {
     adoptId: () => undefined,
   },
   replaceOnChanges: ["integrationId"],
+  serverItemKeys: { inputFields: ["slug", "order"] },
 };

@@ -67,6 +67,8 @@ describe("Action CRUD against the emulator", () => {
     h.emulator.editAction(id, { code: "return 'edited in the UI';" });
     const refreshed = await h.runtime.read("Action", id, outs);
     expect(refreshed.props).toMatchObject({ code: "return 'edited in the UI';" });
+    // Refreshed inputs let the next preview display the drifted property itself.
+    expect(refreshed.inputs).toEqual({ ...(await h.checked("Action", args())), code: "return 'edited in the UI';" });
     expect((await h.plan("Action", id, refreshed.props!, args())).diff.diffs).toEqual(["code"]);
   });
 
