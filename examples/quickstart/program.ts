@@ -19,7 +19,7 @@ export function quickstart() {
     name: "Get user",
     description: "Looks up a CRM user by id and returns their profile",
     code: codeFromFile(path.join(__dirname, "actions", "get-user.js")),
-    inputFields: [{ label: "User ID", type: "TEXT", description: "The CRM user id, e.g. u_123", required: true }],
+    inputFields: [{ label: "User", type: "TEXT", description: "The CRM user id, e.g. u_123", required: true }],
   });
 
   const createTicket = new Action("create-ticket", {
@@ -35,6 +35,7 @@ export function quickstart() {
         type: "SELECT",
         options: [
           { label: "Low", value: "low" },
+          { label: "Medium", value: "medium" },
           { label: "High", value: "high" },
         ],
       },

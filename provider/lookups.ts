@@ -1,0 +1,206 @@
+/**
+ * Read-only lookups of existing Langdock objects from inside a Pulumi program (or a script), with the
+ * provider's own configuration. They return plain data, not resources: nothing is created or adopted.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { LangdockClient } from "./client";
+import type { AgentWire } from "./client/wire";
+import type { ConfigSource } from "./config";
+
+/**
+ * Connection settings for a lookup. Each one left out is read from the stack configuration
+ * (`langdock:apiKey`, `langdock:baseUrl`, like the provider), then from the environment
+ * (`LANGDOCK_API_KEY`, `LANGDOCK_BASE_URL`).
+ */
+export interface LookupOptions {
+  /** Langdock API key (`sk-ld-…`). Integration lookups need the INTEGRATION_API scope, agent and model lookups AGENT_API. */
+  apiKey?: string;
+  /** Base URL of Langdock's public API; default `https://api.langdock.com`, dedicated deployments `https://<host>/api/public`. */
+  baseUrl?: string;
+}
+
+/** An integration as listed by Langdock. */
+export interface LangdockIntegrationSummary {
+  id: string;
+  name: string;
+  description?: string;
+}
+
+/** An action or trigger of an integration, as Langdock summarises it. */
+export interface LangdockIntegrationChild {
+  id: string;
+  name: string;
+  /** Server-generated identifier derived from the name. */
+  slug?: string;
+}
+
+/** An integration with its actions and triggers. */
+export interface LangdockIntegration extends LangdockIntegrationSummary {
+  /** `NONE`, `API_KEY`, `OAUTH`, `OAUTH_DCR` (older workspaces: `SERVICE_ACCOUNT`). */
+  authType?: string;
+  actions: LangdockIntegrationChild[];
+  triggers: LangdockIntegrationChild[];
+}
+
+/** A form field of a STRUCTURED agent (the Agent resource's `inputFields` shape). */
+export interface LangdockAgentInputField {
+  slug?: string;
+  /** TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT or DATE. */
+  type: string;
+  label: string;
+  description?: string;
+  required?: boolean;
+  order?: number;
+  options?: string[];
+  fileTypes?: string[];
+}
+
+/**
+ * The published version of an agent, named like the Agent resource's inputs (`emoji`, `creativity`,
+ * `webSearch`, `imageGeneration`, `dataAnalyst`, `canvas`), not like Langdock's response
+ * (`emojiIcon`, `temperature`, `…Enabled`, `codeInterpreterEnabled`).
+ */
+export interface LangdockAgent {
+  id: string;
+  name: string;
+  description?: string;
+  emoji?: string;
+  instruction?: string;
+  /** `PROMPT` or `STRUCTURED`. */
+  inputType?: string;
+  /** Model deployment name (see {@link getModels}). */
+  model?: string;
+  /** Temperature, 0–1. */
+  creativity?: number;
+  conversationStarters: string[];
+  actions: Array<{ actionId: string; requiresConfirmation: boolean }>;
+  inputFields: LangdockAgentInputField[];
+  /** Attachment UUIDs. */
+  attachments: string[];
+  webSearch: boolean;
+  imageGeneration: boolean;
+  dataAnalyst: boolean;
+  canvas: boolean;
+  /** Present when Langdock reports it. */
+  disabled?: boolean;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/**
+ * The model names the workspace offers, i.e. the valid values of an Agent's `model`.
+ * @throws The client's error (already redacted) when no API key is configured, the key lacks the
+ * AGENT_API scope, or Langdock cannot be reached.
+ */
+export async function getModels(options: LookupOptions = {}): Promise<string[]> {
+  return client(options).listModels();
+}
+
+/**
+ * Every integration of the workspace (id, name, description). Langdock has no filter: filter the result.
+ * @throws The client's error (already redacted), e.g. for a key without INTEGRATION_API or ASSISTANT_API scope.
+ */
+export async function getIntegrations(options: LookupOptions = {}): Promise<LangdockIntegrationSummary[]> {
+  const integrations = await client(options).listIntegrations();
+  return integrations.map((i) => withoutEmpty({ id: i.id, name: i.name, description: i.description }));
+}
+
+/**
+ * One integration with the ids and names of its actions and triggers, e.g. to give an Agent an action
+ * that was built in the Langdock UI.
+ * @throws The client's error (already redacted): a 404 for an unknown id, a 400 for a malformed one.
+ */
+export async function getIntegration(args: { id: string }, options: LookupOptions = {}): Promise<LangdockIntegration> {
+  const id = requireId("getIntegration", args);
+  const wire = await client(options).getIntegration(id);
+  const child = (c: { id: string; name: string; slug?: string | null }) => withoutEmpty({ id: c.id, name: c.name, slug: c.slug });
+  return withoutEmpty({
+    id: wire.id,
+    name: wire.name,
+    description: wire.description,
+    authType: wire.authType,
+    actions: (wire.actions ?? []).map(child),
+    triggers: (wire.triggers ?? []).map(child),
+  });
+}
+
+/**
+ * The published version of one agent, with the Agent resource's field names (see {@link LangdockAgent}).
+ * The agent must be shared with the API key.
+ * @throws The client's error (already redacted): unknown ids, agents not shared with the key, keys without AGENT_API.
+ */
+export async function getAgent(args: { id: string }, options: LookupOptions = {}): Promise<LangdockAgent> {
+  const id = requireId("getAgent", args);
+  return toAgent(await client(options).getAgent(id));
+}
+
+function toAgent(wire: AgentWire): LangdockAgent {
+  const { CAPABILITIES } = require("./agent/schema") as typeof import("./agent/schema");
+  const capability = (input: keyof typeof CAPABILITIES) => wire[CAPABILITIES[input]] ?? false;
+  return withoutEmpty({
+    id: wire.id,
+    name: wire.name,
+    description: wire.description,
+    emoji: wire.emojiIcon,
+    instruction: wire.instruction,
+    inputType: wire.inputType,
+    model: wire.model,
+    creativity: wire.temperature,
+    conversationStarters: wire.conversationStarters ?? [],
+    // Langdock's documented default for requiresConfirmation is true (REFERENCE.md), as in the Agent resource.
+    actions: (wire.actions ?? []).map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true })),
+    inputFields: (wire.inputFields ?? []).map((f) =>
+      withoutEmpty({
+        slug: f.slug,
+        type: f.type,
+        label: f.label,
+        description: f.description,
+        required: f.required,
+        order: f.order,
+        options: f.options,
+        // Some responses carry file types as one comma-separated string; the resource takes a list.
+        fileTypes: typeof f.fileTypes === "string" ? f.fileTypes.split(",").map((t) => t.trim()).filter(Boolean) : f.fileTypes,
+      }),
+    ),
+    attachments: wire.attachments ?? [],
+    webSearch: capability("webSearch"),
+    imageGeneration: capability("imageGeneration"),
+    dataAnalyst: capability("dataAnalyst"),
+    canvas: capability("canvas"),
+    disabled: wire.disabled,
+    createdAt: wire.createdAt,
+    updatedAt: wire.updatedAt,
+  });
+}
+
+function requireId(fn: string, args: { id: string } | undefined): string {
+  const id = args?.id;
+  if (typeof id !== "string" || id.trim() === "") {
+    throw new Error(`${fn}: pass { id: "<uuid>" } with the object's id, got ${JSON.stringify(args)}.`);
+  }
+  return id;
+}
+
+/**
+ * Settings resolve like the provider's `configure`: explicit options, then stack config, then the
+ * environment (`resolveSettings`). The client is loaded here, not at import, so importing the package
+ * root stays cheap.
+ */
+function client(options: LookupOptions): LangdockClient {
+  const { resolveSettings } = require("./config") as typeof import("./config");
+  const { registerSecret } = require("./common/redact") as typeof import("./common/redact");
+  const { LangdockClient: Client } = require("./client") as typeof import("./client");
+  const explicit: Record<string, string | undefined> = { "langdock:apiKey": options.apiKey, "langdock:baseUrl": options.baseUrl };
+  const source: ConfigSource = {
+    // runtime.getConfig returns the plain value, secret or not, without Config.get's secret warnings.
+    get: (key) => explicit[key] ?? pulumi.runtime.getConfig(key),
+  };
+  const settings = resolveSettings(source);
+  registerSecret(settings.apiKey);
+  return new Client(settings);
+}
+
+/** Drops `null` and `undefined` fields (Langdock sends `null` for absent values), keeping plain data. */
+function withoutEmpty<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
+}
