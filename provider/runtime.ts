@@ -6,7 +6,7 @@
  */
 import type { ResourceKind } from "./common/kinds";
 import type { ResourceSchema } from "./common/schema";
-import type { Context, ResourceCrud, Props } from "./common/crud";
+import { PartialStateError, type Context, type ResourceCrud, type Props } from "./common/crud";
 import type { LangdockClient } from "./client";
 import { resolveSettings, type ConfigSource, type ProviderSettings } from "./config";
 import { redact, registerSecret } from "./common/redact";
@@ -55,10 +55,13 @@ function rememberSecrets(props: Props): void {
   if (oauth && typeof oauth === "object") registerSecret(oauth.clientSecret);
 }
 
-async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+async function guarded<T>(operation: () => Promise<T>, provider?: unknown): Promise<T> {
   try {
     return await operation();
   } catch (err) {
+    // The engine stores partial properties as the resource's outputs: they need `__provider` too, or
+    // the host could not load the provider to refresh or delete the resource later.
+    if (err instanceof PartialStateError && provider !== undefined) err.properties.__provider = provider;
     throw redactError(err);
   }
 }
@@ -89,7 +92,7 @@ export async function create(kind: ResourceKind, news: Props) {
   return guarded(async () => {
     const { id, outs } = await cruds[kind]().create(context(), news);
     return { id, outs: sanitize(outs) };
-  });
+  }, news.__provider);
 }
 
 export async function read(kind: ResourceKind, id: string, props: Props) {
@@ -106,7 +109,7 @@ export async function read(kind: ResourceKind, id: string, props: Props) {
 export async function update(kind: ResourceKind, id: string, olds: Props, news: Props) {
   rememberSecrets(olds);
   rememberSecrets(news);
-  return guarded(async () => ({ outs: sanitize((await cruds[kind]().update(context(), id, olds, news)).outs) }));
+  return guarded(async () => ({ outs: sanitize((await cruds[kind]().update(context(), id, olds, news)).outs) }), news.__provider);
 }
 
 async function remove(kind: ResourceKind, id: string, props: Props): Promise<void> {

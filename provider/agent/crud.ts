@@ -23,7 +23,7 @@ function toOutputs(wire: AgentWire, fallback: Props): Props {
     inputFields: wire.inputFields ?? fallback.inputFields,
     attachments: wire.attachments ?? fallback.attachments,
     ...capabilities,
-    disabled: wire.disabled ?? undefined,
+    disabled: wire.disabled ?? fallback.disabled ?? false,
     adoptId: fallback.adoptId,
     createdAt: wire.createdAt ?? fallback.createdAt,
     updatedAt: wire.updatedAt ?? fallback.updatedAt,
@@ -81,16 +81,19 @@ async function converge(ctx: Context, id: string, olds: Props, news: Props): Pro
   let live = olds;
   if (fields.length > 0) {
     const draft = await ctx.client.updateAgent(id, toBody(news, fields)).catch((err) => explainModel(ctx, news, err));
+    let published: AgentWire | undefined;
     try {
-      await ctx.client.publishAgent(id).catch((err) => {
+      published = await ctx.client.publishAgent(id).catch((err) => {
         // A publish repeated after a lost answer finds nothing left to publish: that is success.
         if (!(err instanceof ConflictError)) throw err;
+        return undefined;
       });
     } catch (err) {
       // The draft holds the change but the live agent does not: keep the live state so the next up retries.
       throw new PartialStateError(id, olds, err);
     }
-    live = toOutputs(draft, { ...olds, ...news });
+    // The published version (when the answer carries it) has the timestamps a later read returns.
+    live = toOutputs(published ?? draft, { ...olds, ...news });
   }
   if (olds.disabled === true) {
     try {
@@ -99,7 +102,7 @@ async function converge(ctx: Context, id: string, olds: Props, news: Props): Pro
       throw new PartialStateError(id, live, err);
     }
   }
-  return { ...live, disabled: undefined, adoptId: news.adoptId };
+  return { ...live, disabled: false, adoptId: news.adoptId };
 }
 
 export const agentCrud: ResourceCrud = {

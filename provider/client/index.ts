@@ -203,7 +203,7 @@ export class LangdockClient {
   }
   /** Idempotent in effect: a repeat after a lost answer gets 409 "No draft changes", which callers accept. */
   publishAgent(agentId: string) {
-    return this.request("POST", "/agent/v1/publish", {}, wire.AnyEnvelope, { body: { agentId }, idempotent: true });
+    return this.request("POST", "/agent/v1/publish", {}, wire.PublishEnvelope, { body: { agentId }, idempotent: true }).then((r) => r.agent ?? undefined);
   }
   setAgentDisabled(agentId: string, disabled: boolean) {
     return this.request("PATCH", "/agent/v1/disable", {}, wire.AnyEnvelope, { body: { agentId, disabled } });

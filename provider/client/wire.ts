@@ -127,6 +127,8 @@ export const IntegrationListEnvelope = z.object({ integrations: z.array(Integrat
 export const ActionEnvelope = z.object({ action: ActionWireSchema });
 export const TriggerEnvelope = z.object({ trigger: TriggerWireSchema });
 export const AgentEnvelope = z.object({ agent: AgentWireSchema });
+/** Publish answers 200; the agent it may carry is the newly live version. */
+export const PublishEnvelope = z.object({ agent: AgentWireSchema.nullish().catch(undefined) }).catch({ agent: undefined });
 export const ModelsEnvelope = z.object({ data: z.array(z.object({ id: z.string() })) });
 /** Delete, publish and disable answer with a message we do not depend on. */
 export const AnyEnvelope = z.unknown();

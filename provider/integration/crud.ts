@@ -14,7 +14,8 @@ function toOutputs(wire: IntegrationWire, fallback: Props): Props {
     description: wire.description === undefined ? fallback.description : wire.description || undefined,
     iconUrl: pick("iconUrl"),
     color: pick("color"),
-    authType: pick("authType"),
+    // Langdock reports NONE for an integration without auth; the create response omits it.
+    authType: pick("authType") ?? "NONE",
     authFields: wire.authFields === undefined || wire.authFields === null ? fallback.authFields : wire.authFields.length > 0 ? wire.authFields : undefined,
     authTestCode: pick("authTestCode"),
     // GET never returns clientSecret: it is carried from state, never read back.
