@@ -38,7 +38,7 @@ function authBody(inputs: Props): Props {
 
 
 /** Applies the auth and detail inputs that differ from `current`; a failure keeps what already landed. */
-async function converge(ctx: Context, id: string, current: Props, inputs: Props): Promise<Props> {
+async function converge(ctx: Context, id: string, current: Props, inputs: Props, justCreated = false): Promise<Props> {
   const { diffs } = diffInputs(integrationSchema, current, inputs);
   let applied = current;
   try {
@@ -47,7 +47,8 @@ async function converge(ctx: Context, id: string, current: Props, inputs: Props)
       applied = { ...applied, ...pickKeys(inputs, DETAIL_KEYS) };
     }
     if (diffs.some((k) => (AUTH_KEYS as readonly string[]).includes(k))) {
-      if (current.authType !== undefined && (current.authType ?? "NONE") !== (inputs.authType ?? "NONE")) {
+      // A just-created integration has no connections to lose.
+      if (!justCreated && (current.authType ?? "NONE") !== (inputs.authType ?? "NONE")) {
         ctx.warn(`integration "${String(inputs.name)}": changing authType from ${String(current.authType)} to ${String(inputs.authType ?? "NONE")} deletes every user's existing connection to it in Langdock.`);
       }
       await ctx.client.updateIntegrationAuth(id, authBody(inputs));
@@ -104,7 +105,7 @@ export const integrationCrud: ResourceCrud = {
     const created = await createOnce(ctx, inputs);
     // The create body takes only name and description; icon, color and auth need their own calls.
     const current = toOutputs(created, { name: inputs.name, description: inputs.description });
-    return { id: created.id, outs: await converge(ctx, created.id, current, inputs) };
+    return { id: created.id, outs: await converge(ctx, created.id, current, inputs, true) };
   },
 
   async read(ctx, id, props) {

@@ -49,8 +49,9 @@ describe("Integration CRUD against the emulator", () => {
     expect(calls()).toEqual(["PATCH /integrations/v1/{id}/auth"]);
   });
 
-  it("warns that changing authType deletes users' connections", async () => {
+  it("warns that changing authType deletes users' connections, but not when it is first set at create", async () => {
     const { id, outs } = await h.create("Integration", apiKeyAuth);
+    expect(h.warnings.join("")).not.toContain("changing authType");
     const { inputs } = await h.plan("Integration", id, outs, { name: "CRM", description: "Internal CRM", authType: "NONE" });
     await h.runtime.update("Integration", id, outs, inputs);
     expect(h.warnings.join("")).toContain('changing authType from API_KEY to NONE deletes every user\'s existing connection');
