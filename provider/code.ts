@@ -68,7 +68,9 @@ export function codeFromFile(file: string, options: CodeFromFileOptions = {}): s
     try {
       compileFunctionBody(code, resolved);
     } catch (err) {
-      throw new Error(`codeFromFile: ${file} is not valid JavaScript for ${FIELD_NAMES[kind]} (${(err as Error).message}); fix it before deploying.`);
+      throw new Error(
+        `codeFromFile: ${file} is not valid JavaScript for ${FIELD_NAMES[kind]} (${(err as Error).message}); fix it before deploying.`,
+      );
     }
   }
   return code;

@@ -6,4 +6,11 @@ export * from "./resources";
 export { codeFromFile, CODE_LIMITS } from "./code";
 export type { CodeFromFileOptions, CodeKind } from "./code";
 export { getModels, getIntegrations, getIntegration, getAgent } from "./lookups";
-export type { LookupOptions, LangdockIntegrationSummary, LangdockIntegration, LangdockIntegrationChild, LangdockAgent, LangdockAgentInputField } from "./lookups";
+export type {
+  LookupOptions,
+  LangdockIntegrationSummary,
+  LangdockIntegration,
+  LangdockIntegrationChild,
+  LangdockAgent,
+  LangdockAgentInputField,
+} from "./lookups";

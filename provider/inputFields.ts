@@ -3,7 +3,18 @@ import { sanitize } from "./common/props";
 import type { InputFieldWire } from "./client/wire";
 
 /** Input fields of actions and triggers (REFERENCE.md, Actions: "Input field"). */
-export const ACTION_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR", "OBJECT", "FILE", "ID"] as const;
+export const ACTION_FIELD_TYPES = [
+  "TEXT",
+  "MULTI_LINE_TEXT",
+  "NUMBER",
+  "BOOLEAN",
+  "SELECT",
+  "PASSWORD",
+  "VECTOR",
+  "OBJECT",
+  "FILE",
+  "ID",
+] as const;
 /** Triggers accept the types TEXT through VECTOR and no `contextActionId`. */
 export const TRIGGER_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR"] as const;
 
@@ -11,23 +22,22 @@ const optionSchema = strictObject({ label: text(100, 1), value: text(200, 1) });
 
 function fieldSchema(types: readonly [string, ...string[]], withContextAction: boolean) {
   return strictObject({
-      label: text(100, 1),
-      type: oneOf(types).default("TEXT"),
-      description: text(500).optional(),
-      placeholder: text(200).optional(),
-      required: bool().default(false),
-      options: list(optionSchema).optional(),
-      allowMultiSelect: bool().optional(),
-      ...(withContextAction ? { contextActionId: uuid("id of the action that supplies the options").optional() } : {}),
-    })
-    .superRefine((field, ctx) => {
-      // Options only mean something on a dropdown; elsewhere Langdock would silently drop them.
-      for (const key of ["options", "allowMultiSelect"] as const) {
-        if (field[key] !== undefined && field.type !== "SELECT") {
-          ctx.addIssue({ code: "custom", path: [key], message: `is only used by SELECT fields: set type to "SELECT" or remove ${key}` });
-        }
+    label: text(100, 1),
+    type: oneOf(types).default("TEXT"),
+    description: text(500).optional(),
+    placeholder: text(200).optional(),
+    required: bool().default(false),
+    options: list(optionSchema).optional(),
+    allowMultiSelect: bool().optional(),
+    ...(withContextAction ? { contextActionId: uuid("id of the action that supplies the options").optional() } : {}),
+  }).superRefine((field, ctx) => {
+    // Options only mean something on a dropdown; elsewhere Langdock would silently drop them.
+    for (const key of ["options", "allowMultiSelect"] as const) {
+      if (field[key] !== undefined && field.type !== "SELECT") {
+        ctx.addIssue({ code: "custom", path: [key], message: `is only used by SELECT fields: set type to "SELECT" or remove ${key}` });
       }
-    });
+    }
+  });
 }
 
 export const actionInputFieldsSchema = list(fieldSchema(ACTION_FIELD_TYPES, true));
@@ -60,9 +70,10 @@ export function comparableInputFields(value: unknown): unknown {
   if (!Array.isArray(value) || value.length === 0) return undefined;
   return value.map((raw) => {
     const f = (raw ?? {}) as Record<string, unknown>;
-    const options = Array.isArray(f.options) && f.options.length > 0
-      ? [...(f.options as { value: string; label: string }[])].sort((a, b) => String(a.value).localeCompare(String(b.value)))
-      : undefined;
+    const options =
+      Array.isArray(f.options) && f.options.length > 0
+        ? [...(f.options as { value: string; label: string }[])].sort((a, b) => String(a.value).localeCompare(String(b.value)))
+        : undefined;
     return sanitize({
       label: f.label,
       type: f.type ?? "TEXT",

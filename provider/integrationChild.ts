@@ -53,7 +53,9 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
       if (typeof inputs.adoptId === "string") {
         const existing = await find(ctx, integrationId, (item) => item.id === inputs.adoptId);
         if (!existing) {
-          throw new Error(`adoptId: ${spec.noun} ${inputs.adoptId} does not exist in integration ${integrationId}; check the id in Langdock or remove adoptId to create a new ${spec.noun}.`);
+          throw new Error(
+            `adoptId: ${spec.noun} ${inputs.adoptId} does not exist in integration ${integrationId}; check the id in Langdock or remove adoptId to create a new ${spec.noun}.`,
+          );
         }
         return takeOver(ctx, integrationId, existing, inputs);
       }
@@ -72,7 +74,9 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
                 `name: ${spec.noun} "${String(inputs.name)}" already exists in integration ${integrationId} (id ${existing.id}) and differs from this program; rename this ${spec.noun}, delete the existing one in Langdock, or set adoptId: "${existing.id}" to take it over (HTTP 409).`,
               );
             }
-            ctx.warn(`${spec.noun} "${String(inputs.name)}" was found in Langdock after ${unknownOutcome ? "an interrupted create" : "HTTP 409"}; adopting ${existing.id} instead of creating a duplicate.`);
+            ctx.warn(
+              `${spec.noun} "${String(inputs.name)}" was found in Langdock after ${unknownOutcome ? "an interrupted create" : "HTTP 409"}; adopting ${existing.id} instead of creating a duplicate.`,
+            );
             return takeOver(ctx, integrationId, existing, inputs);
           }
           if (!unknownOutcome || attempt >= CREATE_ATTEMPTS) throw err;

@@ -159,7 +159,13 @@ function toAgent(wire: AgentWire): LangdockAgent {
         order: f.order,
         options: f.options,
         // Some responses carry file types as one comma-separated string; the resource takes a list.
-        fileTypes: typeof f.fileTypes === "string" ? f.fileTypes.split(",").map((t) => t.trim()).filter(Boolean) : f.fileTypes,
+        fileTypes:
+          typeof f.fileTypes === "string"
+            ? f.fileTypes
+                .split(",")
+                .map((t) => t.trim())
+                .filter(Boolean)
+            : f.fileTypes,
       }),
     ),
     attachments: wire.attachments ?? [],
@@ -202,5 +208,7 @@ function client(options: LookupOptions): LangdockClient {
 
 /** Drops `null` and `undefined` fields (Langdock sends `null` for absent values), keeping plain data. */
 function withoutEmpty<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as { [K in keyof T]: Exclude<T[K], null> };
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
 }

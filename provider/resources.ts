@@ -201,7 +201,14 @@ export class Integration extends pulumi.dynamic.Resource {
   declare readonly createdAt: pulumi.Output<string | undefined>;
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
     const secretOutputs = { additionalSecretOutputs: ["oauthClient"] };
-    super(integrationShell, name, { ...outputsOnly("description", "authType", "createdAt"), ...args }, pulumi.mergeOptions(opts, secretOutputs), MODULE, "Integration");
+    super(
+      integrationShell,
+      name,
+      { ...outputsOnly("description", "authType", "createdAt"), ...args },
+      pulumi.mergeOptions(opts, secretOutputs),
+      MODULE,
+      "Integration",
+    );
   }
 }
 

@@ -68,7 +68,10 @@ function runWithCli(name, example, emulator) {
 async function runWithLocalEngine(name, example, emulator, testing, pulumi) {
   const program = require(path.join(OUT, name, "program.js"))[example.entry];
   const config = Object.fromEntries(Object.entries(example.config).map(([k, v]) => [`${example.project}:${k}`, v]));
-  pulumi.runtime.setAllConfig(config, (example.secret ?? []).map((k) => `${example.project}:${k}`));
+  pulumi.runtime.setAllConfig(
+    config,
+    (example.secret ?? []).map((k) => `${example.project}:${k}`),
+  );
   const engine = await testing.LocalEngine.start({
     cwd: ROOT,
     project: example.project,
@@ -80,12 +83,15 @@ async function runWithLocalEngine(name, example, emulator, testing, pulumi) {
     console.log("\npulumi up (LocalEngine):");
     for (const step of up.steps) console.log(`  + ${step.urn.split("::").slice(-2).join(" ")}  ${step.op}`);
     console.log("\nResources:");
-    for (const res of Object.values(engine.printableState())) console.log(`  ${res.type.split(":").pop().padEnd(12)} ${res.name.padEnd(16)} ${res.id}`);
+    for (const res of Object.values(engine.printableState()))
+      console.log(`  ${res.type.split(":").pop().padEnd(12)} ${res.name.padEnd(16)} ${res.id}`);
     console.log("\nOutputs:");
     for (const [key, value] of Object.entries(up.outputs)) console.log(`  ${key}: ${up.secretOutputs.includes(key) ? "[secret]" : value}`);
 
     for (const agent of emulator.snapshot().agents) {
-      console.log(`  agent "${agent.name}" uses actions ${agent.actions.map((a) => a.actionId).join(", ")} (ids straight from the Action resources)`);
+      console.log(
+        `  agent "${agent.name}" uses actions ${agent.actions.map((a) => a.actionId).join(", ")} (ids straight from the Action resources)`,
+      );
     }
 
     const preview = await engine.preview(program);

@@ -5,7 +5,10 @@ const source = (values: Record<string, string>) => ({ get: (key: string) => valu
 describe("provider settings", () => {
   it("stack config wins over the environment, which is the fallback", () => {
     const env = { LANGDOCK_API_KEY: "sk-ld-env", LANGDOCK_BASE_URL: "https://env.example/api/public" };
-    expect(resolveSettings(source({ "langdock:apiKey": "sk-ld-config" }), env)).toMatchObject({ apiKey: "sk-ld-config", baseUrl: "https://env.example/api/public" });
+    expect(resolveSettings(source({ "langdock:apiKey": "sk-ld-config" }), env)).toMatchObject({
+      apiKey: "sk-ld-config",
+      baseUrl: "https://env.example/api/public",
+    });
     expect(resolveSettings(source({}), env)).toMatchObject({ apiKey: "sk-ld-env" });
   });
 
@@ -16,7 +19,9 @@ describe("provider settings", () => {
   it("reads langdock:maxRetries and rejects malformed values with how to fix them", () => {
     expect(resolveSettings(source({ "langdock:maxRetries": "0" }), {}).maxRetries).toBe(0);
     expect(() => resolveSettings(source({ "langdock:maxRetries": "many" }), {})).toThrow(
-      new ConfigurationError('langdock:maxRetries must be a whole number of 0 or more, got "many": set it with `pulumi config set langdock:maxRetries <n>` or LANGDOCK_MAX_RETRIES.'),
+      new ConfigurationError(
+        'langdock:maxRetries must be a whole number of 0 or more, got "many": set it with `pulumi config set langdock:maxRetries <n>` or LANGDOCK_MAX_RETRIES.',
+      ),
     );
   });
 

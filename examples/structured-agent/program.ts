@@ -39,7 +39,10 @@ export function structuredAgent(config = new pulumi.Config()) {
     name: "Escalate ticket",
     code: codeFromFile(path.join(__dirname, "actions", "escalate.js")),
     requiresConfirmation: true,
-    inputFields: [{ label: "Ticket ID", required: true }, { label: "Reason", type: "MULTI_LINE_TEXT" }],
+    inputFields: [
+      { label: "Ticket ID", required: true },
+      { label: "Reason", type: "MULTI_LINE_TEXT" },
+    ],
   });
 
   const triage = new Agent("triage", {

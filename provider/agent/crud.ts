@@ -19,7 +19,9 @@ function toOutputs(wire: AgentWire, fallback: Props): Props {
     model: wire.model ?? fallback.model,
     creativity: wire.temperature ?? fallback.creativity,
     conversationStarters: wire.conversationStarters ?? fallback.conversationStarters,
-    actions: wire.actions ? wire.actions.map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true })) : fallback.actions,
+    actions: wire.actions
+      ? wire.actions.map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }))
+      : fallback.actions,
     inputFields: wire.inputFields ?? fallback.inputFields,
     attachments: wire.attachments ?? fallback.attachments,
     ...capabilities,
@@ -110,7 +112,9 @@ export const agentCrud: ResourceCrud = {
     if (typeof inputs.adoptId === "string") {
       const existing = await ctx.client.getAgent(inputs.adoptId).catch((err) => {
         if (err instanceof NotFoundError) {
-          throw new Error(`adoptId: agent ${String(inputs.adoptId)} does not exist in this Langdock workspace or is not shared with this API key (HTTP 404); check the id or remove adoptId to create a new agent.`);
+          throw new Error(
+            `adoptId: agent ${String(inputs.adoptId)} does not exist in this Langdock workspace or is not shared with this API key (HTTP 404); check the id or remove adoptId to create a new agent.`,
+          );
         }
         throw err;
       });
@@ -149,6 +153,8 @@ export const agentCrud: ResourceCrud = {
       if (err instanceof NotFoundError) return;
       throw err;
     }
-    ctx.warn(`Langdock has no API to delete agents: agent "${String(props.name)}" (${id}) was disabled and removed from the Pulumi state; delete it in Langdock's web app if you no longer need it.`);
+    ctx.warn(
+      `Langdock has no API to delete agents: agent "${String(props.name)}" (${id}) was disabled and removed from the Pulumi state; delete it in Langdock's web app if you no longer need it.`,
+    );
   },
 };

@@ -134,7 +134,10 @@ export function parseErrorBody(body: unknown): { message: string; issues: FieldI
 function toIssue(raw: unknown): FieldIssue {
   if (raw && typeof raw === "object") {
     const r = raw as Record<string, unknown>;
-    return { path: formatPath(Array.isArray(r.path) ? r.path : r.path === undefined ? [] : [r.path]), message: String(r.message ?? JSON.stringify(raw)) };
+    return {
+      path: formatPath(Array.isArray(r.path) ? r.path : r.path === undefined ? [] : [r.path]),
+      message: String(r.message ?? JSON.stringify(raw)),
+    };
   }
   return { path: "", message: String(raw) };
 }
@@ -164,7 +167,13 @@ const BY_STATUS: Record<number, typeof APIError> = {
 export function errorFromResponse(status: number, body: unknown, request: RequestInfo): APIError {
   const { message, issues } = parseErrorBody(body);
   const Class = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
-  return new Class(status, redact(message || `HTTP ${status}`), issues.map((i) => ({ path: i.path, message: redact(i.message) })), request, hintFor(status, request));
+  return new Class(
+    status,
+    redact(message || `HTTP ${status}`),
+    issues.map((i) => ({ path: i.path, message: redact(i.message) })),
+    request,
+    hintFor(status, request),
+  );
 }
 
 export function connectionError(cause: string, request: RequestInfo, timedOut: boolean): APIConnectionError {

@@ -8,7 +8,15 @@ import { Cooldown, backoffDelay, parseRetryAfter } from "./retry";
 import * as wire from "./wire";
 
 export * from "./errors";
-export type { ActionWire, AgentWire, IntegrationWire, TriggerWire, IntegrationSummaryWire, InputFieldWire, AgentInputFieldWire } from "./wire";
+export type {
+  ActionWire,
+  AgentWire,
+  IntegrationWire,
+  TriggerWire,
+  IntegrationSummaryWire,
+  InputFieldWire,
+  AgentInputFieldWire,
+} from "./wire";
 
 export const USER_AGENT = `pulumi-langdock/${packageVersion()}`;
 
@@ -125,7 +133,10 @@ export class LangdockClient {
       url: path.replace(/^\//, ""),
       params: options.query,
       data: options.body,
-      headers: { Authorization: `Bearer ${this.settings.apiKey}`, ...(options.body === undefined ? {} : { "Content-Type": "application/json" }) },
+      headers: {
+        Authorization: `Bearer ${this.settings.apiKey}`,
+        ...(options.body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
       langdock: { idempotent: options.idempotent ?? method !== "POST", startedAt: Date.now(), template },
     };
     let data: unknown;
@@ -173,19 +184,31 @@ export class LangdockClient {
 
   // ---- Actions and triggers (same endpoint family) ----
   createAction(integrationId: string, body: Record<string, unknown>) {
-    return this.request("POST", "/integrations/v1/{integrationId}/actions/create", { integrationId }, wire.ActionEnvelope, { body }).then((r) => r.action);
+    return this.request("POST", "/integrations/v1/{integrationId}/actions/create", { integrationId }, wire.ActionEnvelope, { body }).then(
+      (r) => r.action,
+    );
   }
   updateAction(integrationId: string, actionId: string, body: Record<string, unknown>) {
-    return this.request("PUT", "/integrations/v1/{integrationId}/actions/{actionId}", { integrationId, actionId }, wire.ActionEnvelope, { body }).then((r) => r.action);
+    return this.request("PUT", "/integrations/v1/{integrationId}/actions/{actionId}", { integrationId, actionId }, wire.ActionEnvelope, {
+      body,
+    }).then((r) => r.action);
   }
   deleteAction(integrationId: string, actionId: string) {
     return this.request("DELETE", "/integrations/v1/{integrationId}/actions/{actionId}", { integrationId, actionId }, wire.AnyEnvelope);
   }
   createTrigger(integrationId: string, body: Record<string, unknown>) {
-    return this.request("POST", "/integrations/v1/{integrationId}/triggers/create", { integrationId }, wire.TriggerEnvelope, { body }).then((r) => r.trigger);
+    return this.request("POST", "/integrations/v1/{integrationId}/triggers/create", { integrationId }, wire.TriggerEnvelope, { body }).then(
+      (r) => r.trigger,
+    );
   }
   updateTrigger(integrationId: string, triggerId: string, body: Record<string, unknown>) {
-    return this.request("PUT", "/integrations/v1/{integrationId}/triggers/{triggerId}", { integrationId, triggerId }, wire.TriggerEnvelope, { body }).then((r) => r.trigger);
+    return this.request(
+      "PUT",
+      "/integrations/v1/{integrationId}/triggers/{triggerId}",
+      { integrationId, triggerId },
+      wire.TriggerEnvelope,
+      { body },
+    ).then((r) => r.trigger);
   }
   deleteTrigger(integrationId: string, triggerId: string) {
     return this.request("DELETE", "/integrations/v1/{integrationId}/triggers/{triggerId}", { integrationId, triggerId }, wire.AnyEnvelope);
@@ -203,7 +226,9 @@ export class LangdockClient {
   }
   /** Idempotent in effect: a repeat after a lost answer gets 409 "No draft changes", which callers accept. */
   publishAgent(agentId: string) {
-    return this.request("POST", "/agent/v1/publish", {}, wire.PublishEnvelope, { body: { agentId }, idempotent: true }).then((r) => r.agent ?? undefined);
+    return this.request("POST", "/agent/v1/publish", {}, wire.PublishEnvelope, { body: { agentId }, idempotent: true }).then(
+      (r) => r.agent ?? undefined,
+    );
   }
   setAgentDisabled(agentId: string, disabled: boolean) {
     return this.request("PATCH", "/agent/v1/disable", {}, wire.AnyEnvelope, { body: { agentId, disabled } });

@@ -30,9 +30,12 @@ export function inputsFromOutputs(schema: ResourceSchema, outputs: Record<string
   for (const key of inputKeys(schema)) {
     const value = outputs[key];
     const serverKeys = schema.serverItemKeys?.[key];
-    inputs[key] = serverKeys && Array.isArray(value)
-      ? value.map((item) => (item && typeof item === "object" ? Object.fromEntries(Object.entries(item).filter(([k]) => !serverKeys.includes(k))) : item))
-      : value;
+    inputs[key] =
+      serverKeys && Array.isArray(value)
+        ? value.map((item) =>
+            item && typeof item === "object" ? Object.fromEntries(Object.entries(item).filter(([k]) => !serverKeys.includes(k))) : item,
+          )
+        : value;
   }
   return sanitize(inputs);
 }
@@ -45,7 +48,10 @@ export interface CheckFailure {
 const PROVIDER_KEY = "__provider";
 
 /** Validates every input at once, before any HTTP call, ignoring values unknown during preview. */
-export function checkInputs(schema: ResourceSchema, news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
+export function checkInputs(
+  schema: ResourceSchema,
+  news: Record<string, unknown>,
+): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const { [PROVIDER_KEY]: _provider, ...given } = news;
   const parsed = schema.inputs.safeParse(given);
   if (parsed.success) return { inputs: sanitize(parsed.data), failures: [] };
@@ -112,17 +118,24 @@ export function bool() {
 
 export function list<T extends z.ZodType>(item: T, max?: number) {
   const l = z.array(item, { error: (iss) => `must be a list (got ${typeof iss.input})` });
-  return max === undefined ? l : l.max(max, { error: (iss) => `must have at most ${max} entries (got ${(iss.input as unknown[]).length})` });
+  return max === undefined
+    ? l
+    : l.max(max, { error: (iss) => `must have at most ${max} entries (got ${(iss.input as unknown[]).length})` });
 }
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function uuid(what: string) {
-  return z.string({ error: `must be the ${what} (a UUID string)` }).regex(UUID_PATTERN, { error: (iss) => `must be the ${what}, a UUID (got ${JSON.stringify(iss.input)})` });
+  return z
+    .string({ error: `must be the ${what} (a UUID string)` })
+    .regex(UUID_PATTERN, { error: (iss) => `must be the ${what}, a UUID (got ${JSON.stringify(iss.input)})` });
 }
 
 /** An object that rejects properties it does not know (typos would otherwise be silently ignored). */
 export function strictObject<S extends z.ZodRawShape>(shape: S) {
-  return z.strictObject(shape, { error: (iss) => (iss.code === "unrecognized_keys" ? `is not a known property; known properties: ${Object.keys(shape).join(", ")}` : undefined) });
+  return z.strictObject(shape, {
+    error: (iss) =>
+      iss.code === "unrecognized_keys" ? `is not a known property; known properties: ${Object.keys(shape).join(", ")}` : undefined,
+  });
 }
 
 // ---- Comparable-form helpers shared by resources ----

@@ -46,7 +46,10 @@ export function parseArgs(argv: string[]): CliOptions {
         options.apiKey = value;
         break;
       case "--models":
-        options.models = value.split(",").map((m) => m.trim()).filter(Boolean);
+        options.models = value
+          .split(",")
+          .map((m) => m.trim())
+          .filter(Boolean);
         break;
       case "--integration-detail":
         if (value !== "full" && value !== "summary") throw new Error(`${flag} must be full or summary\n${USAGE}`);
@@ -84,8 +87,10 @@ export async function runCli(
   });
   out(`LANGDOCK_BASE_URL=${emulator.url}`);
   out(`LANGDOCK_API_KEY=${emulator.apiKey}`);
-  out("# Langdock API emulator running (in-memory, state is lost on exit). Export the two lines above"
-    + " for the provider or your scripts; stop with Ctrl+C.");
+  out(
+    "# Langdock API emulator running (in-memory, state is lost on exit). Export the two lines above" +
+      " for the provider or your scripts; stop with Ctrl+C.",
+  );
   return emulator;
 }
 

@@ -126,8 +126,7 @@ export class FaultController implements EmulatorFaults {
     const { config, random } = this.activeStorm;
     if (random() >= config.rate) return null;
     const status = config.statuses[Math.floor(random() * config.statuses.length)];
-    const headers: Record<string, string> =
-      status === 429 ? { "retry-after": String(config.retryAfterSeconds ?? 1) } : {};
+    const headers: Record<string, string> = status === 429 ? { "retry-after": String(config.retryAfterSeconds ?? 1) } : {};
     return this.inject("storm", status, headers);
   }
 
@@ -168,11 +167,7 @@ function counted<T extends { count?: number }>(rule: T): CountedRule<T>[] {
 }
 
 /** Consumes one use of the first rule matching the request. */
-function takeRule<T extends { match?: RequestMatch }>(
-  rules: CountedRule<T>[],
-  method: string,
-  path: string,
-): T | undefined {
+function takeRule<T extends { match?: RequestMatch }>(rules: CountedRule<T>[], method: string, path: string): T | undefined {
   const index = rules.findIndex((r) => matchesRequest(r.rule.match, method, path));
   if (index < 0) return undefined;
   const entry = rules[index];

@@ -155,11 +155,7 @@ function childRoutes(store: EmulatorStore, collection: ChildCollection, schema: 
 }
 
 /** The route for a method and path (without basePath), with its decoded parameters. */
-export function matchRoute(
-  routes: Route[],
-  method: string,
-  path: string,
-): { route: Route; params: Record<string, string> } | null {
+export function matchRoute(routes: Route[], method: string, path: string): { route: Route; params: Record<string, string> } | null {
   const parts = path.split("/").filter(Boolean);
   for (const candidate of routes) {
     if (candidate.method !== method || candidate.segments.length !== parts.length) continue;

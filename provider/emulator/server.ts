@@ -5,14 +5,7 @@ import { ApiError } from "./errors";
 import { FaultController, type InjectedResponse, matchesRequest } from "./faults";
 import { type ApiResult, buildRoutes, matchRoute, type Route } from "./routes";
 import { EmulatorStore } from "./store";
-import type {
-  ApiScope,
-  EmulatorFaults,
-  EmulatorOptions,
-  EmulatorSnapshot,
-  RequestLogEntry,
-  RequestMatch,
-} from "./types";
+import type { ApiScope, EmulatorFaults, EmulatorOptions, EmulatorSnapshot, RequestLogEntry, RequestMatch } from "./types";
 import { actionPatch, agentPatch, integrationPatch, triggerPatch, validate } from "./validation";
 
 export const DEFAULT_MODELS: readonly string[] = ["gpt-4o", "gpt-4o-mini", "claude-sonnet-4"];
@@ -211,9 +204,7 @@ export class LangdockEmulator {
         throw new ApiError(403, `API key is missing the required scope: add ${route.scopes.join(" or ")} to the key`);
       }
       if (!body.ok) {
-        throw body.reason === "tooLarge"
-          ? new ApiError(413, "Request body too large")
-          : new ApiError(400, "Invalid JSON body");
+        throw body.reason === "tooLarge" ? new ApiError(413, "Request body too large") : new ApiError(400, "Invalid JSON body");
       }
       return route.handle({ params, query, body: body.value });
     } catch (error) {

@@ -118,9 +118,7 @@ export class EmulatorStore {
   integrationWire(record: IntegrationRecord): Record<string, unknown> {
     const full = this.detail === "full";
     const children = (collection: ChildCollection) =>
-      collection
-        .listFor(record.id)
-        .map((child) => (full ? collection.toWire(child) : collection.toSummary(child)));
+      collection.listFor(record.id).map((child) => (full ? collection.toWire(child) : collection.toSummary(child)));
     return {
       ...this.storedIntegration(record),
       oauthClient: withoutSecret(record.oauthClient),

@@ -51,11 +51,9 @@ const integrationFields = {
   color: color.nullish(),
 };
 
-export const updateIntegrationBody = z
-  .object(integrationFields)
-  .refine((b) => b.name !== undefined || b.description !== undefined, {
-    message: "At least one of name or description is required",
-  });
+export const updateIntegrationBody = z.object(integrationFields).refine((b) => b.name !== undefined || b.description !== undefined, {
+  message: "At least one of name or description is required",
+});
 
 const authField = z.object({
   slug: z.string().min(1).max(100),
@@ -108,7 +106,16 @@ export type OAuthClientInput = z.output<typeof oauthClient>;
 // Actions and triggers
 
 export const ACTION_FIELD_TYPES = [
-  "TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR", "OBJECT", "FILE", "ID",
+  "TEXT",
+  "MULTI_LINE_TEXT",
+  "NUMBER",
+  "BOOLEAN",
+  "SELECT",
+  "PASSWORD",
+  "VECTOR",
+  "OBJECT",
+  "FILE",
+  "ID",
 ] as const;
 export const TRIGGER_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR"] as const;
 

@@ -16,10 +16,16 @@ function toOutputs(wire: IntegrationWire, fallback: Props): Props {
     color: pick("color"),
     // Langdock reports NONE for an integration without auth; the create response omits it.
     authType: pick("authType") ?? "NONE",
-    authFields: wire.authFields === undefined || wire.authFields === null ? fallback.authFields : wire.authFields.length > 0 ? wire.authFields : undefined,
+    authFields:
+      wire.authFields === undefined || wire.authFields === null
+        ? fallback.authFields
+        : wire.authFields.length > 0
+          ? wire.authFields
+          : undefined,
     authTestCode: pick("authTestCode"),
     // GET never returns clientSecret: it is carried from state, never read back.
-    oauthClient: wire.oauthClient === undefined ? fallback.oauthClient : wire.oauthClient ? { ...wire.oauthClient, clientSecret: secret } : undefined,
+    oauthClient:
+      wire.oauthClient === undefined ? fallback.oauthClient : wire.oauthClient ? { ...wire.oauthClient, clientSecret: secret } : undefined,
     adoptId: fallback.adoptId,
     createdAt: wire.createdAt ?? fallback.createdAt,
   });
@@ -33,9 +39,13 @@ function detailsBody(current: Props, inputs: Props): Props {
 }
 
 function authBody(inputs: Props): Props {
-  return sanitize({ authType: inputs.authType ?? "NONE", authFields: inputs.authFields ?? [], authTestCode: inputs.authTestCode, oauthClient: inputs.oauthClient });
+  return sanitize({
+    authType: inputs.authType ?? "NONE",
+    authFields: inputs.authFields ?? [],
+    authTestCode: inputs.authTestCode,
+    oauthClient: inputs.oauthClient,
+  });
 }
-
 
 /** Applies the auth and detail inputs that differ from `current`; a failure keeps what already landed. */
 async function converge(ctx: Context, id: string, current: Props, inputs: Props, justCreated = false): Promise<Props> {
@@ -49,7 +59,9 @@ async function converge(ctx: Context, id: string, current: Props, inputs: Props,
     if (diffs.some((k) => (AUTH_KEYS as readonly string[]).includes(k))) {
       // A just-created integration has no connections to lose.
       if (!justCreated && (current.authType ?? "NONE") !== (inputs.authType ?? "NONE")) {
-        ctx.warn(`integration "${String(inputs.name)}": changing authType from ${String(current.authType)} to ${String(inputs.authType ?? "NONE")} deletes every user's existing connection to it in Langdock.`);
+        ctx.warn(
+          `integration "${String(inputs.name)}": changing authType from ${String(current.authType)} to ${String(inputs.authType ?? "NONE")} deletes every user's existing connection to it in Langdock.`,
+        );
       }
       await ctx.client.updateIntegrationAuth(id, authBody(inputs));
       applied = { ...applied, ...pickKeys(inputs, AUTH_KEYS) };
@@ -96,7 +108,9 @@ export const integrationCrud: ResourceCrud = {
     if (typeof inputs.adoptId === "string") {
       const existing = await ctx.client.getIntegration(inputs.adoptId).catch((err) => {
         if (err instanceof NotFoundError) {
-          throw new Error(`adoptId: integration ${String(inputs.adoptId)} does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.`);
+          throw new Error(
+            `adoptId: integration ${String(inputs.adoptId)} does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.`,
+          );
         }
         throw err;
       });

@@ -33,8 +33,12 @@ export const integrationSchema: ResourceSchema = {
   inputs: strictObject({
     name: text(40, 1),
     description: text(90).optional(),
-    iconUrl: text(2000).regex(/^https?:\/\/\S+$/, { error: (iss) => `must be an http(s) URL (got ${JSON.stringify(iss.input)})` }).optional(),
-    color: text(7).regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (iss) => `must be a hex color like "#4f46e5" (got ${JSON.stringify(iss.input)})` }).optional(),
+    iconUrl: text(2000)
+      .regex(/^https?:\/\/\S+$/, { error: (iss) => `must be an http(s) URL (got ${JSON.stringify(iss.input)})` })
+      .optional(),
+    color: text(7)
+      .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (iss) => `must be a hex color like "#4f46e5" (got ${JSON.stringify(iss.input)})` })
+      .optional(),
     authType: oneOf(AUTH_TYPES).optional(),
     authFields: list(authField).optional(),
     authTestCode: text(1000).optional(),
@@ -43,15 +47,28 @@ export const integrationSchema: ResourceSchema = {
   }).superRefine((inputs, ctx) => {
     const slugs = new Set<string>();
     inputs.authFields?.forEach((field, i) => {
-      if (slugs.has(field.slug)) ctx.addIssue({ code: "custom", path: ["authFields", i, "slug"], message: `"${field.slug}" is used by an earlier auth field; slugs must be unique` });
+      if (slugs.has(field.slug))
+        ctx.addIssue({
+          code: "custom",
+          path: ["authFields", i, "slug"],
+          message: `"${field.slug}" is used by an earlier auth field; slugs must be unique`,
+        });
       slugs.add(field.slug);
     });
     const setsAuth = inputs.authFields !== undefined || inputs.authTestCode !== undefined || inputs.oauthClient !== undefined;
     if (setsAuth && inputs.authType === undefined) {
-      ctx.addIssue({ code: "custom", path: ["authType"], message: "is required when authFields, authTestCode or oauthClient is set (e.g. \"API_KEY\" or \"OAUTH\")" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["authType"],
+        message: 'is required when authFields, authTestCode or oauthClient is set (e.g. "API_KEY" or "OAUTH")',
+      });
     }
     if (inputs.oauthClient !== undefined && inputs.authType !== "OAUTH" && inputs.authType !== "OAUTH_DCR") {
-      ctx.addIssue({ code: "custom", path: ["oauthClient"], message: `is only used with authType "OAUTH" or "OAUTH_DCR" (authType is ${JSON.stringify(inputs.authType ?? "NONE")})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["oauthClient"],
+        message: `is only used with authType "OAUTH" or "OAUTH_DCR" (authType is ${JSON.stringify(inputs.authType ?? "NONE")})`,
+      });
     }
   }),
   comparable: {
@@ -61,7 +78,8 @@ export const integrationSchema: ResourceSchema = {
     authType: withDefault("NONE"),
     authFields: comparableAuthFields,
     authTestCode: (v) => normalizeCode(v as string | undefined),
-    oauthClient: (v) => (v && typeof v === "object" ? sanitize(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, optionalText(x)]))) : undefined),
+    oauthClient: (v) =>
+      v && typeof v === "object" ? sanitize(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, optionalText(x)]))) : undefined,
     adoptId: () => undefined,
   },
   replaceOnChanges: [],
@@ -71,6 +89,13 @@ function comparableAuthFields(value: unknown): unknown {
   if (!Array.isArray(value) || value.length === 0) return undefined;
   return value.map((raw) => {
     const f = (raw ?? {}) as Record<string, unknown>;
-    return sanitize({ slug: f.slug, label: f.label, type: f.type, description: optionalText(f.description), placeholder: optionalText(f.placeholder), required: f.required ?? false });
+    return sanitize({
+      slug: f.slug,
+      label: f.label,
+      type: f.type,
+      description: optionalText(f.description),
+      placeholder: optionalText(f.placeholder),
+      required: f.required ?? false,
+    });
   });
 }

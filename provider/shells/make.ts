@@ -10,12 +10,26 @@ import type { ResourceKind } from "../common/kinds";
  */
 export function makeShell(kind: ResourceKind): pulumi.dynamic.ResourceProvider {
   return {
-    configure(req) { return require("pulumi-langdock/runtime").configure(req); },
-    check(olds, news) { return require("pulumi-langdock/runtime").check(kind, olds, news); },
-    diff(id, olds, news) { return require("pulumi-langdock/runtime").diff(kind, id, olds, news); },
-    create(news) { return require("pulumi-langdock/runtime").create(kind, news); },
-    read(id, props) { return require("pulumi-langdock/runtime").read(kind, id, props); },
-    update(id, olds, news) { return require("pulumi-langdock/runtime").update(kind, id, olds, news); },
-    delete(id, props) { return require("pulumi-langdock/runtime").delete(kind, id, props); },
+    configure(req) {
+      return require("pulumi-langdock/runtime").configure(req);
+    },
+    check(olds, news) {
+      return require("pulumi-langdock/runtime").check(kind, olds, news);
+    },
+    diff(id, olds, news) {
+      return require("pulumi-langdock/runtime").diff(kind, id, olds, news);
+    },
+    create(news) {
+      return require("pulumi-langdock/runtime").create(kind, news);
+    },
+    read(id, props) {
+      return require("pulumi-langdock/runtime").read(kind, id, props);
+    },
+    update(id, olds, news) {
+      return require("pulumi-langdock/runtime").update(kind, id, olds, news);
+    },
+    delete(id, props) {
+      return require("pulumi-langdock/runtime").delete(kind, id, props);
+    },
   };
 }

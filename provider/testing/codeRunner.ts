@@ -137,7 +137,16 @@ export class CodeRunError extends Error {
 const DEFAULT_TIMEOUT_MS = 5_000;
 const MAX_WAIT_MS = 30_000;
 /** Langdock helpers this runner does not emulate: calling one fails clearly instead of "is not a function". */
-const UNSUPPORTED_LD = ["awsRequest", "csv2parquet", "parquet2csv", "arrow2parquet", "json2csv", "validateSqlQuery", "ensureReadOnlySqlQuery", "signWithRS256"];
+const UNSUPPORTED_LD = [
+  "awsRequest",
+  "csv2parquet",
+  "parquet2csv",
+  "arrow2parquet",
+  "json2csv",
+  "validateSqlQuery",
+  "ensureReadOnlySqlQuery",
+  "signWithRS256",
+];
 
 /**
  * Runs action code the way Langdock does: as the body of an async function in a fresh `node:vm`
@@ -173,7 +182,13 @@ export function runAction(code: string, options: RunOptions = {}): Promise<RunRe
 export async function runTrigger(pollingCode: string, options: TriggerRunOptions = {}): Promise<RunResult<TriggerEvent[]>> {
   const outcome = await run("trigger polling code", pollingCode, options, { lastPollTime: options.lastPollTime });
   const problem = triggerResultProblem(outcome.result);
-  if (problem) throw new CodeRunError(`trigger polling code must return an array of { id, timestamp, data } events: ${problem}.`, "invalidResult", outcome.requests, outcome.logs);
+  if (problem)
+    throw new CodeRunError(
+      `trigger polling code must return an array of { id, timestamp, data } events: ${problem}.`,
+      "invalidResult",
+      outcome.requests,
+      outcome.logs,
+    );
   return outcome as RunResult<TriggerEvent[]>;
 }
 
@@ -300,7 +315,9 @@ type Answer = MockResponse & { status: number; headers: Record<string, string>; 
 
 function normalizeResponse(response: MockResponse): Answer {
   const headers = lowerCaseHeaders(response.headers ?? {});
-  const text = response.text ?? (response.bytes ? Buffer.from(response.bytes).toString("utf8") : response.json !== undefined ? JSON.stringify(response.json) : "");
+  const text =
+    response.text ??
+    (response.bytes ? Buffer.from(response.bytes).toString("utf8") : response.json !== undefined ? JSON.stringify(response.json) : "");
   if (response.json !== undefined) headers["content-type"] ??= "application/json";
   return { ...response, status: response.status ?? 200, headers, text, json: response.json ?? parseJson(text) };
 }
@@ -367,7 +384,10 @@ function makeLd(run: Run, toSandbox: <T>(value: T) => T) {
     if (responseType === "stream" || responseType === "binary") {
       const bytes = response.bytes ?? Buffer.from(response.text, "utf8");
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-      return { ...toSandbox({ status: response.status, headers: response.headers, success: response.status >= 200 && response.status < 300 }), buffer };
+      return {
+        ...toSandbox({ status: response.status, headers: response.headers, success: response.status >= 200 && response.status < 300 }),
+        buffer,
+      };
     }
     return toSandbox({ status: response.status, headers: response.headers, json: response.json, text: response.text });
   };
@@ -381,7 +401,9 @@ function makeLd(run: Run, toSandbox: <T>(value: T) => T) {
     UNSUPPORTED_LD.map((name) => [
       name,
       () => {
-        throw run.sandboxError(`ld.${name} is not emulated by the local runner (only ld.request, ld.log and ld.wait are); test this code in Langdock`);
+        throw run.sandboxError(
+          `ld.${name} is not emulated by the local runner (only ld.request, ld.log and ld.wait are); test this code in Langdock`,
+        );
       },
     ]),
   );
@@ -402,7 +424,13 @@ function makeFetch(run: Run) {
   };
 }
 
-function recorded(via: RecordedRequest["via"], method: string, url: string, headers: Record<string, string>, body: string | undefined): RecordedRequest {
+function recorded(
+  via: RecordedRequest["via"],
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): RecordedRequest {
   const request: RecordedRequest = { via, method, url, headers };
   if (body !== undefined) {
     request.body = body;
@@ -415,7 +443,8 @@ function recorded(via: RecordedRequest["via"], method: string, url: string, head
 async function run(what: string, code: string, options: RunOptions, extraGlobals: Record<string, unknown>): Promise<RunResult> {
   if (typeof code !== "string") throw new TypeError(`${what} must be a string (read a file with codeFromFile), got ${describe(code)}.`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs))) throw new RangeError(`timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}.`);
+  if (!(timeoutMs > 0 && Number.isFinite(timeoutMs)))
+    throw new RangeError(`timeoutMs must be a positive number of milliseconds, got ${String(timeoutMs)}.`);
 
   // Langdock's sandbox has no eval or new Function; this context refuses code generation the same way.
   const context = vm.createContext({}, { name: what, codeGeneration: { strings: false, wasm: false } });
@@ -445,7 +474,8 @@ async function run(what: string, code: string, options: RunOptions, extraGlobals
     ...extraGlobals,
   });
 
-  const fail = (message: string, reason: CodeRunFailure, cause?: unknown) => new CodeRunError(message, reason, state.requests, state.logs, { cause });
+  const fail = (message: string, reason: CodeRunFailure, cause?: unknown) =>
+    new CodeRunError(message, reason, state.requests, state.logs, { cause });
   let script: vm.Script;
   try {
     script = compileFunctionBody(code, options.filename ?? `${what.replace(/ /g, "-")}.js`);
@@ -454,7 +484,8 @@ async function run(what: string, code: string, options: RunOptions, extraGlobals
   }
 
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = () => fail(`${what} did not finish within ${timeoutMs} ms (timeoutMs); it may await a response that never comes or loop forever.`, "timeout");
+  const timedOut = () =>
+    fail(`${what} did not finish within ${timeoutMs} ms (timeoutMs); it may await a response that never comes or loop forever.`, "timeout");
   try {
     const running = script.runInContext(context, { timeout: timeoutMs }) as Promise<unknown>;
     const deadline = new Promise<never>((_, reject) => {
@@ -489,6 +520,7 @@ function asJson(value: unknown, what: string, fail: (message: string, reason: Co
 
 /** Errors from the context are not `instanceof Error` here (another realm), so they are read by shape. */
 function errorMessage(err: unknown): string {
-  if (err && typeof err === "object" && typeof (err as { message?: unknown }).message === "string") return (err as { message: string }).message;
+  if (err && typeof err === "object" && typeof (err as { message?: unknown }).message === "string")
+    return (err as { message: string }).message;
   return String(err);
 }

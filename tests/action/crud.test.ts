@@ -16,7 +16,14 @@ const args = (extra: Record<string, unknown> = {}) => ({
   code: "return await ld.request({ url: 'https://crm.example/users/' + data.input.userId });",
   inputFields: [
     { label: "User ID", required: true },
-    { label: "Kind", type: "SELECT", options: [{ label: "Admin", value: "admin" }, { label: "Member", value: "member" }] },
+    {
+      label: "Kind",
+      type: "SELECT",
+      options: [
+        { label: "Admin", value: "admin" },
+        { label: "Member", value: "member" },
+      ],
+    },
   ],
   ...extra,
 });
@@ -25,7 +32,16 @@ describe("Action CRUD against the emulator", () => {
   it("creates with one call; outputs carry the inputs plus slugs and order", async () => {
     const { id, outs } = await h.create("Action", args());
     expect(h.emulator.log.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /integrations/v1/${integrationId}/actions/create`]);
-    expect(outs).toMatchObject({ integrationId, name: "Get user", slug: "get_user", order: 0, inputFields: [{ label: "User ID", slug: "user_id", required: true, type: "TEXT" }, { label: "Kind", slug: "kind" }] });
+    expect(outs).toMatchObject({
+      integrationId,
+      name: "Get user",
+      slug: "get_user",
+      order: 0,
+      inputFields: [
+        { label: "User ID", slug: "user_id", required: true, type: "TEXT" },
+        { label: "Kind", slug: "kind" },
+      ],
+    });
     expect(h.emulator.snapshot().actions).toEqual([expect.objectContaining({ id, name: "Get user", integrationId })]);
   });
 
@@ -132,7 +148,10 @@ describe("Action CRUD against the emulator", () => {
   });
 
   it("shows Langdock's 400 field issues with status and path", async () => {
-    h.emulator.faults.failNext({ status: 400, body: JSON.stringify({ message: [{ path: ["inputFields", 0, "label"], message: "Label is reserved" }] }) });
+    h.emulator.faults.failNext({
+      status: 400,
+      body: JSON.stringify({ message: [{ path: ["inputFields", 0, "label"], message: "Label is reserved" }] }),
+    });
     await expect(h.create("Action", args())).rejects.toThrow(
       `Langdock rejected POST /integrations/v1/${integrationId}/actions/create with HTTP 400: inputFields[0].label: Label is reserved — fix the values named above in your program.`,
     );

@@ -13,7 +13,12 @@ describe("Action check", () => {
       description: "d".repeat(1001),
       code: "c".repeat(40_001),
       requiresConfirmation: "yes",
-      inputFields: [{ label: "ok" }, { label: "", placeholder: "p".repeat(201) }, { label: "b", type: "DATE" }, { label: "c", contextActionId: "abc" }],
+      inputFields: [
+        { label: "ok" },
+        { label: "", placeholder: "p".repeat(201) },
+        { label: "b", type: "DATE" },
+        { label: "c", contextActionId: "abc" },
+      ],
       colour: "red",
     });
     expect(failures).toEqual([
@@ -24,9 +29,16 @@ describe("Action check", () => {
       { property: "requiresConfirmation", reason: 'must be true or false (got "yes")' },
       { property: "inputFields[1].label", reason: "must not be empty" },
       { property: "inputFields[1].placeholder", reason: "must be at most 200 characters (got 201)" },
-      { property: "inputFields[2].type", reason: 'must be one of TEXT, MULTI_LINE_TEXT, NUMBER, BOOLEAN, SELECT, PASSWORD, VECTOR, OBJECT, FILE, ID (got "DATE")' },
+      {
+        property: "inputFields[2].type",
+        reason: 'must be one of TEXT, MULTI_LINE_TEXT, NUMBER, BOOLEAN, SELECT, PASSWORD, VECTOR, OBJECT, FILE, ID (got "DATE")',
+      },
       { property: "inputFields[3].contextActionId", reason: 'must be the id of the action that supplies the options, a UUID (got "abc")' },
-      { property: "colour", reason: "is not a known property; known properties: integrationId, name, description, code, requiresConfirmation, inputFields, adoptId" },
+      {
+        property: "colour",
+        reason:
+          "is not a known property; known properties: integrationId, name, description, code, requiresConfirmation, inputFields, adoptId",
+      },
     ]);
   });
 
@@ -44,7 +56,10 @@ describe("Action check", () => {
   });
 
   it("rejects options outside SELECT fields", () => {
-    const { failures } = checkInputs(actionSchema, { ...base, inputFields: [{ label: "a", type: "TEXT", options: [{ label: "x", value: "x" }], allowMultiSelect: true }] });
+    const { failures } = checkInputs(actionSchema, {
+      ...base,
+      inputFields: [{ label: "a", type: "TEXT", options: [{ label: "x", value: "x" }], allowMultiSelect: true }],
+    });
     expect(failures.map((f) => f.property)).toEqual(["inputFields[0].options", "inputFields[0].allowMultiSelect"]);
   });
 
@@ -55,7 +70,9 @@ describe("Action check", () => {
   });
 
   it("still reports real failures next to unknowns", () => {
-    expect(checkInputs(actionSchema, { integrationId: UNKNOWN, name: "" }).failures).toEqual([{ property: "name", reason: "must not be empty" }]);
+    expect(checkInputs(actionSchema, { integrationId: UNKNOWN, name: "" }).failures).toEqual([
+      { property: "name", reason: "must not be empty" },
+    ]);
   });
 });
 
@@ -64,7 +81,16 @@ describe("Action diff", () => {
     ...base,
     description: "Looks a user up",
     code: "return 1;\n",
-    inputFields: [{ label: "Kind", type: "SELECT", options: [{ label: "A", value: "a" }, { label: "B", value: "b" }] }],
+    inputFields: [
+      {
+        label: "Kind",
+        type: "SELECT",
+        options: [
+          { label: "A", value: "a" },
+          { label: "B", value: "b" },
+        ],
+      },
+    ],
   }).inputs;
   // What create/read store: server fields added, empty values as null, options reordered, code whitespace changed.
   const outputs = {
@@ -73,7 +99,23 @@ describe("Action diff", () => {
     order: 0,
     code: "return 1;   \n\n",
     requiresConfirmation: false,
-    inputFields: [{ label: "Kind", type: "SELECT", required: false, slug: "kind", order: 0, description: "", placeholder: null, allowMultiSelect: false, contextActionId: null, options: [{ label: "B", value: "b" }, { label: "A", value: "a" }] }],
+    inputFields: [
+      {
+        label: "Kind",
+        type: "SELECT",
+        required: false,
+        slug: "kind",
+        order: 0,
+        description: "",
+        placeholder: null,
+        allowMultiSelect: false,
+        contextActionId: null,
+        options: [
+          { label: "B", value: "b" },
+          { label: "A", value: "a" },
+        ],
+      },
+    ],
   };
 
   it("reports no change when only server additions and normalization differ", () => {
@@ -86,7 +128,10 @@ describe("Action diff", () => {
   });
 
   it("replaces when integrationId changes", () => {
-    expect(diffInputs(actionSchema, outputs, { ...inputs, integrationId: "22222222-2222-4222-8222-222222222222" })).toMatchObject({ replaces: ["integrationId"], diffs: ["integrationId"] });
+    expect(diffInputs(actionSchema, outputs, { ...inputs, integrationId: "22222222-2222-4222-8222-222222222222" })).toMatchObject({
+      replaces: ["integrationId"],
+      diffs: ["integrationId"],
+    });
   });
 
   it("treats an unknown integrationId as a replace and an unknown field list as a change", () => {

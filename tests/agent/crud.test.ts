@@ -29,8 +29,18 @@ describe("Agent CRUD against the emulator", () => {
     const { id, outs } = await h.create("Agent", args());
     expect(h.emulator.log.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /agent/v1/create"]);
     expect(h.emulator.log[0].body).toMatchObject({ emoji: "🛟", creativity: 0.5, actions: [{ actionId, requiresConfirmation: true }] });
-    expect(outs).toMatchObject({ emoji: "🛟", creativity: 0.5, webSearch: true, dataAnalyst: true, imageGeneration: false, canvas: false, model: "gpt-4o", actions: [{ actionId, requiresConfirmation: true }] });
-    for (const responseName of ["emojiIcon", "temperature", "webSearchEnabled", "codeInterpreterEnabled"]) expect(outs).not.toHaveProperty(responseName);
+    expect(outs).toMatchObject({
+      emoji: "🛟",
+      creativity: 0.5,
+      webSearch: true,
+      dataAnalyst: true,
+      imageGeneration: false,
+      canvas: false,
+      model: "gpt-4o",
+      actions: [{ actionId, requiresConfirmation: true }],
+    });
+    for (const responseName of ["emojiIcon", "temperature", "webSearchEnabled", "codeInterpreterEnabled"])
+      expect(outs).not.toHaveProperty(responseName);
     expect(h.emulator.snapshot().agents[0]).toMatchObject({ id, name: "Support helper", actions: [{ actionId }] });
     expect((await h.plan("Agent", id, outs, args())).diff.changes).toBe(false);
     const refreshed = await h.runtime.read("Agent", id, outs);
@@ -63,7 +73,9 @@ describe("Agent CRUD against the emulator", () => {
   });
 
   it("an unknown model fails with the list of valid models", async () => {
-    await expect(h.create("Agent", args({ model: "gpt-9" }))).rejects.toThrow('model: "gpt-9" is not available in this Langdock workspace (HTTP 400); use one of: gpt-4o, gpt-4o-mini, claude-sonnet-4.');
+    await expect(h.create("Agent", args({ model: "gpt-9" }))).rejects.toThrow(
+      'model: "gpt-9" is not available in this Langdock workspace (HTTP 400); use one of: gpt-4o, gpt-4o-mini, claude-sonnet-4.',
+    );
   });
 
   it("destroy disables the agent; refresh shows it disabled; up re-enables it with one call", async () => {
@@ -85,7 +97,9 @@ describe("Agent CRUD against the emulator", () => {
   it("never repeats an agent create whose outcome is unknown (Langdock cannot list agents) and says what to do", async () => {
     h.emulator.faults.dropAfterCommit({ match: { path: "/agent/v1/create" } });
     const err = await h.create("Agent", args()).catch((e) => e);
-    expect(err.message).toMatch(/^Langdock did not confirm the create of agent "Support helper" \(Langdock could not be reached for POST \/agent\/v1\/create: .*\); it may or may not exist now, and Langdock has no API to list agents, so the provider does not retry blindly: if Langdock's agent list shows it, set adoptId to its id, otherwise run pulumi up again\.$/);
+    expect(err.message).toMatch(
+      /^Langdock did not confirm the create of agent "Support helper" \(Langdock could not be reached for POST \/agent\/v1\/create: .*\); it may or may not exist now, and Langdock has no API to list agents, so the provider does not retry blindly: if Langdock's agent list shows it, set adoptId to its id, otherwise run pulumi up again\.$/,
+    );
     expect(h.emulator.count({ method: "POST", path: "/agent/v1/create" })).toBe(1);
   });
 

@@ -35,7 +35,10 @@ describe("Agent check", () => {
       { slug: "c", type: "COLOR", label: "C" },
     ];
     expect(checkInputs(agentSchema, { name: "n", inputFields: fields }).failures).toEqual([
-      { property: "inputFields[2].type", reason: 'must be one of TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT, DATE (got "COLOR")' },
+      {
+        property: "inputFields[2].type",
+        reason: 'must be one of TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT, DATE (got "COLOR")',
+      },
     ]);
     expect(checkInputs(agentSchema, { name: "n", inputFields: fields.slice(0, 2) }).failures).toEqual([
       { property: "inputFields", reason: 'are only used when inputType is "STRUCTURED"; set inputType or remove inputFields' },
@@ -45,7 +48,12 @@ describe("Agent check", () => {
   });
 
   it("applies documented defaults", () => {
-    const { inputs } = checkInputs(agentSchema, { name: "Helper", actions: [{ actionId: ACTION_ID }], inputType: "STRUCTURED", inputFields: [{ slug: "q", type: "TEXT", label: "Q" }] });
+    const { inputs } = checkInputs(agentSchema, {
+      name: "Helper",
+      actions: [{ actionId: ACTION_ID }],
+      inputType: "STRUCTURED",
+      inputFields: [{ slug: "q", type: "TEXT", label: "Q" }],
+    });
     expect(inputs).toEqual({
       name: "Helper",
       inputType: "STRUCTURED",
@@ -70,7 +78,17 @@ describe("Agent check", () => {
 
 describe("Agent diff", () => {
   const inputs = checkInputs(agentSchema, { name: "Helper", actions: [{ actionId: ACTION_ID }] }).inputs;
-  const outputs = { ...inputs, model: "gpt-4o", description: "", instruction: "", conversationStarters: [], attachments: [], inputFields: [], createdAt: "t", updatedAt: "t" };
+  const outputs = {
+    ...inputs,
+    model: "gpt-4o",
+    description: "",
+    instruction: "",
+    conversationStarters: [],
+    attachments: [],
+    inputFields: [],
+    createdAt: "t",
+    updatedAt: "t",
+  };
 
   it("ignores server defaults: model chosen by Langdock, empty lists and text", () => {
     expect(diffInputs(agentSchema, outputs, inputs).changes).toBe(false);
@@ -86,6 +104,8 @@ describe("Agent diff", () => {
   });
 
   it("reports an unknown action id as a change to actions", () => {
-    expect(diffInputs(agentSchema, outputs, { ...inputs, actions: [{ actionId: UNKNOWN, requiresConfirmation: true }] }).diffs).toEqual(["actions"]);
+    expect(diffInputs(agentSchema, outputs, { ...inputs, actions: [{ actionId: UNKNOWN, requiresConfirmation: true }] }).diffs).toEqual([
+      "actions",
+    ]);
   });
 });

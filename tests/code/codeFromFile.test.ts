@@ -55,7 +55,9 @@ describe("codeFromFile", () => {
   });
 
   it("says so when the path is a directory", () => {
-    expect(() => codeFromFile("./actions")).toThrow(`codeFromFile: ./actions is a directory (resolved to ${path.join(dir, "actions")}); pass the path of a .js file.`);
+    expect(() => codeFromFile("./actions")).toThrow(
+      `codeFromFile: ./actions is a directory (resolved to ${path.join(dir, "actions")}); pass the path of a .js file.`,
+    );
   });
 
   it("rejects action code over 40,000 characters with the count and the limit, and accepts exactly 40,000", () => {
@@ -93,7 +95,9 @@ describe("codeFromFile", () => {
   });
 
   it("rejects an unknown kind and an empty path", () => {
-    expect(() => codeFromFile("./a.js", { kind: "webhook" as never })).toThrow('codeFromFile: options.kind must be "action" or "trigger", got "webhook".');
+    expect(() => codeFromFile("./a.js", { kind: "webhook" as never })).toThrow(
+      'codeFromFile: options.kind must be "action" or "trigger", got "webhook".',
+    );
     expect(() => codeFromFile("")).toThrow(/^codeFromFile: the path must be a non-empty string/);
   });
 });

@@ -3,7 +3,10 @@ import { MASK, redact, registerSecret } from "../../provider/common/redact";
 
 describe("sanitize", () => {
   it("drops undefined and null properties, converts BigInt, keeps array positions", () => {
-    expect(sanitize({ a: undefined, b: null, c: BigInt(7), d: [1, undefined, { e: undefined }], f: () => 1 })).toEqual({ c: 7, d: [1, null, {}] });
+    expect(sanitize({ a: undefined, b: null, c: BigInt(7), d: [1, undefined, { e: undefined }], f: () => 1 })).toEqual({
+      c: 7,
+      d: [1, null, {}],
+    });
   });
   it("compares structurally regardless of key order and absent-vs-undefined", () => {
     expect(deepEqual({ a: 1, b: { c: 2, d: undefined } }, { b: { c: 2 }, a: 1 })).toBe(true);

@@ -28,9 +28,42 @@ describe("actions", () => {
       requiresConfirmation: false,
     });
     expect(action.inputFields).toEqual([
-      { slug: "user_id", label: "User ID", type: "TEXT", description: "The id", placeholder: "user_123", required: true, order: 0, options: null, allowMultiSelect: null, contextActionId: null },
-      { slug: "include_details", label: "Include Details", type: "BOOLEAN", description: "", placeholder: null, required: false, order: 1, options: null, allowMultiSelect: null, contextActionId: null },
-      { slug: "kind", label: "Kind", type: "SELECT", description: "", placeholder: null, required: false, order: 2, options: [{ label: "A", value: "a" }], allowMultiSelect: true, contextActionId: UNKNOWN_UUID },
+      {
+        slug: "user_id",
+        label: "User ID",
+        type: "TEXT",
+        description: "The id",
+        placeholder: "user_123",
+        required: true,
+        order: 0,
+        options: null,
+        allowMultiSelect: null,
+        contextActionId: null,
+      },
+      {
+        slug: "include_details",
+        label: "Include Details",
+        type: "BOOLEAN",
+        description: "",
+        placeholder: null,
+        required: false,
+        order: 1,
+        options: null,
+        allowMultiSelect: null,
+        contextActionId: null,
+      },
+      {
+        slug: "kind",
+        label: "Kind",
+        type: "SELECT",
+        description: "",
+        placeholder: null,
+        required: false,
+        order: 2,
+        options: [{ label: "A", value: "a" }],
+        allowMultiSelect: true,
+        contextActionId: UNKNOWN_UUID,
+      },
     ]);
 
     const bare = await t.api.createAction(id, { name: "Second" });
@@ -77,7 +110,15 @@ describe("actions", () => {
       requiresConfirmation: "yes",
       inputFields: [
         { type: "TEXT" },
-        { label: "l".repeat(101), type: "DATE", description: "d".repeat(501), placeholder: "p".repeat(201), required: "no", contextActionId: "nope", options: [{ label: "x" }] },
+        {
+          label: "l".repeat(101),
+          type: "DATE",
+          description: "d".repeat(501),
+          placeholder: "p".repeat(201),
+          required: "no",
+          contextActionId: "nope",
+          options: [{ label: "x" }],
+        },
       ],
     });
     expect(res.status).toBe(400);
@@ -191,7 +232,16 @@ describe("triggers", () => {
     });
     expect(created.status).toBe(201);
     const trigger = created.body.trigger;
-    expect(Object.keys(trigger).sort()).toEqual(["createdAt", "description", "id", "inputFields", "name", "pollingCode", "slug", "updatedAt"]);
+    expect(Object.keys(trigger).sort()).toEqual([
+      "createdAt",
+      "description",
+      "id",
+      "inputFields",
+      "name",
+      "pollingCode",
+      "slug",
+      "updatedAt",
+    ]);
     expect(trigger).toMatchObject({ slug: "new_ticket", pollingCode: "return [];" });
     expect(trigger.inputFields[0]).not.toHaveProperty("contextActionId");
     expect(trigger.inputFields[0]).toMatchObject({ slug: "queue", order: 0, options: [{ label: "Support", value: "support" }] });
@@ -216,12 +266,7 @@ describe("triggers", () => {
       pollingCode: "p".repeat(1001),
       inputFields: [{ label: "Obj", type: "OBJECT" }],
     });
-    expect(res.body.message.map((i: any) => i.path.join("."))).toEqual([
-      "name",
-      "description",
-      "pollingCode",
-      "inputFields.0.type",
-    ]);
+    expect(res.body.message.map((i: any) => i.path.join("."))).toEqual(["name", "description", "pollingCode", "inputFields.0.type"]);
     const ok = await t.api.post(`${triggers(id)}/create`, {
       name: "Ok",
       description: "d".repeat(90),

@@ -2,9 +2,24 @@ import { describe, expect, it } from "@jest/globals";
 import { UNKNOWN_UUID, useEmulator, withEmulator } from "./helpers";
 
 const AGENT_KEYS = [
-  "actions", "attachments", "canvasEnabled", "codeInterpreterEnabled", "conversationStarters", "createdAt",
-  "description", "emojiIcon", "id", "imageGenerationEnabled", "inputFields", "inputType", "instruction", "model",
-  "name", "temperature", "updatedAt", "webSearchEnabled",
+  "actions",
+  "attachments",
+  "canvasEnabled",
+  "codeInterpreterEnabled",
+  "conversationStarters",
+  "createdAt",
+  "description",
+  "emojiIcon",
+  "id",
+  "imageGenerationEnabled",
+  "inputFields",
+  "inputType",
+  "instruction",
+  "model",
+  "name",
+  "temperature",
+  "updatedAt",
+  "webSearchEnabled",
 ];
 
 describe("agents", () => {
@@ -77,7 +92,16 @@ describe("agents", () => {
     });
     expect(agent.inputFields).toEqual([
       { slug: "doc", type: "FILE", label: "Document", description: "", required: false, order: 0, options: [], fileTypes: ["pdf"] },
-      { slug: "mode", type: "SELECT", label: "Mode", description: "How", required: true, order: 1, options: ["short", "long"], fileTypes: null },
+      {
+        slug: "mode",
+        type: "SELECT",
+        label: "Mode",
+        description: "How",
+        required: true,
+        order: 1,
+        options: ["short", "long"],
+        fileTypes: null,
+      },
     ]);
     expect(agent).not.toHaveProperty("emoji");
     expect(agent).not.toHaveProperty("creativity");

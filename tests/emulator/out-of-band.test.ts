@@ -115,7 +115,11 @@ describe("cli", () => {
   it("prints LANGDOCK_BASE_URL and LANGDOCK_API_KEY first, then logs requests", async () => {
     const out: string[] = [];
     const err: string[] = [];
-    const emu = await runCli(["--base-path", "/api/public", "--key", "sk-ld-cli"], (l) => out.push(l), (l) => err.push(l));
+    const emu = await runCli(
+      ["--base-path", "/api/public", "--key", "sk-ld-cli"],
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     try {
       expect(out[0]).toBe(`LANGDOCK_BASE_URL=${emu.url}`);
       expect(out[0]).toMatch(/^LANGDOCK_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/api\/public$/);

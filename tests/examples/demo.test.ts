@@ -7,7 +7,12 @@ const ROOT = path.join(__dirname, "..", "..");
 function demo(example: string): string {
   // PATH without a Pulumi CLI, as on CI: the demo must fall back to LocalEngine and say so.
   const env = { ...process.env, PATH: path.dirname(process.execPath) };
-  return execFileSync(process.execPath, [path.join(ROOT, "scripts", "demo.js"), example], { cwd: ROOT, env, encoding: "utf8", timeout: 90_000 });
+  return execFileSync(process.execPath, [path.join(ROOT, "scripts", "demo.js"), example], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+    timeout: 90_000,
+  });
 }
 
 describe("npm run demo", () => {

@@ -26,12 +26,20 @@ describe("actions/get-user.js", () => {
   });
 
   it("turns a 404 into a message the agent can relay", async () => {
-    const run = runAction(getUser, { input: { user: "7" }, auth, requests: [{ match: `${API}/users/7`, respond: { status: 404, json: { message: "not found" } } }] });
+    const run = runAction(getUser, {
+      input: { user: "7" },
+      auth,
+      requests: [{ match: `${API}/users/7`, respond: { status: 404, json: { message: "not found" } } }],
+    });
     await expect(run).rejects.toMatchObject({ reason: "threw", message: "No user with id 7 exists." });
   });
 
   it("reports other error statuses with the status", async () => {
-    const run = runAction(getUser, { input: { user: "7" }, auth, requests: [{ match: `${API}/users/7`, respond: { status: 503, text: "unavailable" } }] });
+    const run = runAction(getUser, {
+      input: { user: "7" },
+      auth,
+      requests: [{ match: `${API}/users/7`, respond: { status: 503, text: "unavailable" } }],
+    });
     await expect(run).rejects.toMatchObject({ reason: "threw", message: "The user API answered HTTP 503 for user 7." });
   });
 
@@ -121,12 +129,18 @@ describe("triggers/new-tickets.js", () => {
   });
 
   it("returns no events when there are no new tickets", async () => {
-    const { result } = await runTrigger(newTickets, { auth, requests: [{ match: `GET ${API}/tickets`, respond: { json: { tickets: [] } } }] });
+    const { result } = await runTrigger(newTickets, {
+      auth,
+      requests: [{ match: `GET ${API}/tickets`, respond: { json: { tickets: [] } } }],
+    });
     expect(result).toEqual([]);
   });
 
   it("fails the poll on an error status instead of reporting zero tickets", async () => {
-    const run = runTrigger(newTickets, { auth, requests: [{ match: `GET ${API}/tickets`, respond: { status: 401, json: { message: "bad key" } } }] });
+    const run = runTrigger(newTickets, {
+      auth,
+      requests: [{ match: `GET ${API}/tickets`, respond: { status: 401, json: { message: "bad key" } } }],
+    });
     await expect(run).rejects.toMatchObject({ reason: "threw", message: "Listing tickets failed: HTTP 401" });
   });
 });

@@ -10,7 +10,12 @@ type Props = Record<string, unknown>;
  */
 export async function startRuntime(options: EmulatorOptions = {}, config: Record<string, string> = {}) {
   const emulator = await LangdockEmulator.start(options);
-  const values: Record<string, string> = { "langdock:apiKey": emulator.apiKey, "langdock:baseUrl": emulator.url, "langdock:maxRetries": "4", ...config };
+  const values: Record<string, string> = {
+    "langdock:apiKey": emulator.apiKey,
+    "langdock:baseUrl": emulator.url,
+    "langdock:maxRetries": "4",
+    ...config,
+  };
   await runtime.configure({ config: { get: (key: string) => values[key] } });
   const warnings: string[] = [];
   const stderr = jest.spyOn(process.stderr, "write").mockImplementation((chunk: unknown) => {

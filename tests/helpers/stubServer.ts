@@ -28,7 +28,10 @@ export async function startStub(replies: StubReply[] | ((req: StubRequest, index
       }
       setTimeout(() => {
         const text = reply.body === undefined ? "" : typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
-        res.writeHead(reply.status, { "Content-Type": typeof reply.body === "string" ? "text/html" : "application/json", ...reply.headers });
+        res.writeHead(reply.status, {
+          "Content-Type": typeof reply.body === "string" ? "text/html" : "application/json",
+          ...reply.headers,
+        });
         res.end(text);
       }, reply.delayMs ?? 0);
     });

@@ -13,7 +13,17 @@ const apiKeyAuth = {
   authFields: [{ slug: "apiKey", label: "API key", type: "PASSWORD", required: true }],
   authTestCode: "return ld.request({ url: 'https://crm.example/ping' });",
 };
-const oauth = { name: "Tickets", authType: "OAUTH", oauthClient: { clientId: "client-1", clientSecret: SECRET, authUrl: "https://t.example/auth", tokenUrl: "https://t.example/token", scopes: "read write" } };
+const oauth = {
+  name: "Tickets",
+  authType: "OAUTH",
+  oauthClient: {
+    clientId: "client-1",
+    clientSecret: SECRET,
+    authUrl: "https://t.example/auth",
+    tokenUrl: "https://t.example/token",
+    scopes: "read write",
+  },
+};
 const calls = () => h.emulator.log.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/g, "{id}")}`);
 
 describe("Integration CRUD against the emulator", () => {
@@ -23,7 +33,10 @@ describe("Integration CRUD against the emulator", () => {
     h.emulator.resetLog();
     const { id, outs } = await h.create("Integration", apiKeyAuth);
     expect(calls()).toEqual(["POST /integrations/v1/create", "PATCH /integrations/v1/{id}/auth"]);
-    expect(h.emulator.snapshot().integrations.find((i: { id: string }) => i.id === id)).toMatchObject({ authType: "API_KEY", authFields: [expect.objectContaining({ slug: "apiKey" })] });
+    expect(h.emulator.snapshot().integrations.find((i: { id: string }) => i.id === id)).toMatchObject({
+      authType: "API_KEY",
+      authFields: [expect.objectContaining({ slug: "apiKey" })],
+    });
     expect((await h.plan("Integration", id, outs, apiKeyAuth)).diff.changes).toBe(false);
     const refreshed = await h.runtime.read("Integration", id, outs);
     expect((await h.plan("Integration", id, refreshed.props!, apiKeyAuth)).diff.changes).toBe(false);
@@ -54,7 +67,7 @@ describe("Integration CRUD against the emulator", () => {
     expect(h.warnings.join("")).not.toContain("changing authType");
     const { inputs } = await h.plan("Integration", id, outs, { name: "CRM", description: "Internal CRM", authType: "NONE" });
     await h.runtime.update("Integration", id, outs, inputs);
-    expect(h.warnings.join("")).toContain('changing authType from API_KEY to NONE deletes every user\'s existing connection');
+    expect(h.warnings.join("")).toContain("changing authType from API_KEY to NONE deletes every user's existing connection");
   });
 
   it("keeps the created integration in state when /auth fails, so the next up repairs it", async () => {
@@ -62,7 +75,9 @@ describe("Integration CRUD against the emulator", () => {
     const inputs = await h.checked("Integration", apiKeyAuth);
     const err = await h.runtime.create("Integration", inputs).catch((e) => e);
     expect(err).toBeInstanceOf(PartialStateError);
-    expect(err.message).toMatch(/^Langdock rejected PATCH \/integrations\/v1\/[0-9a-f-]+\/auth with HTTP 400: authTestCode is invalid — fix the values named above in your program\.$/);
+    expect(err.message).toMatch(
+      /^Langdock rejected PATCH \/integrations\/v1\/[0-9a-f-]+\/auth with HTTP 400: authTestCode is invalid — fix the values named above in your program\.$/,
+    );
     expect(err.id).toBe(h.emulator.snapshot().integrations[0].id);
     expect(err.properties).toMatchObject({ name: "CRM" });
     expect(err.properties.authType).toBe("NONE"); // what Langdock holds: the auth call failed
@@ -95,7 +110,9 @@ describe("Integration CRUD against the emulator", () => {
     await h.runtime.delete("Integration", id, outs);
     expect(h.emulator.log).toHaveLength(0);
     expect(h.emulator.snapshot().integrations).toHaveLength(1);
-    expect(h.warnings.join("")).toContain(`Langdock has no API to delete integrations: integration "CRM" (${id}) was removed from the Pulumi state but still exists in Langdock; delete it in Langdock's web app under Integrations if you no longer need it.`);
+    expect(h.warnings.join("")).toContain(
+      `Langdock has no API to delete integrations: integration "CRM" (${id}) was removed from the Pulumi state but still exists in Langdock; delete it in Langdock's web app under Integrations if you no longer need it.`,
+    );
   });
 
   it("retries a create that certainly did not happen (no integration has the name) and never duplicates one that may have", async () => {
@@ -107,7 +124,9 @@ describe("Integration CRUD against the emulator", () => {
     const err = await h.create("Integration", { name: "Tickets" }).catch((e) => e);
     const stray = h.emulator.snapshot().integrations.find((i: { name: string }) => i.name === "Tickets");
     expect(err.message).toMatch(
-      new RegExp(`^Langdock did not confirm the create of integration "Tickets" \\(Langdock could not be reached for POST /integrations/v1/create: .*\\); it may have been created: ${stray.id} has that name\\. Set adoptId to the one this program should manage \\(or delete the stray one in Langdock\\), then run pulumi up again\\.$`),
+      new RegExp(
+        `^Langdock did not confirm the create of integration "Tickets" \\(Langdock could not be reached for POST /integrations/v1/create: .*\\); it may have been created: ${stray.id} has that name\\. Set adoptId to the one this program should manage \\(or delete the stray one in Langdock\\), then run pulumi up again\\.$`,
+      ),
     );
     expect(h.emulator.snapshot().integrations).toHaveLength(2);
   });

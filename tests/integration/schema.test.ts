@@ -7,7 +7,10 @@ describe("Integration check", () => {
       name: "n".repeat(41),
       description: "d".repeat(91),
       authType: "BASIC",
-      authFields: [{ slug: "key", label: "Key", type: "PASSWORD" }, { slug: "key", label: "Again", type: "SECRET" }],
+      authFields: [
+        { slug: "key", label: "Key", type: "PASSWORD" },
+        { slug: "key", label: "Again", type: "SECRET" },
+      ],
       authTestCode: "x".repeat(1001),
     });
     expect(failures).toEqual([
@@ -20,7 +23,16 @@ describe("Integration check", () => {
   });
 
   it("checks how auth inputs fit together", () => {
-    expect(checkInputs(integrationSchema, { name: "n", authFields: [{ slug: "k", label: "K", type: "TEXT" }, { slug: "k", label: "L", type: "TEXT" }], oauthClient: { clientId: "id", clientSecret: "s3cret-value" } }).failures).toEqual([
+    expect(
+      checkInputs(integrationSchema, {
+        name: "n",
+        authFields: [
+          { slug: "k", label: "K", type: "TEXT" },
+          { slug: "k", label: "L", type: "TEXT" },
+        ],
+        oauthClient: { clientId: "id", clientSecret: "s3cret-value" },
+      }).failures,
+    ).toEqual([
       { property: "authFields[1].slug", reason: '"k" is used by an earlier auth field; slugs must be unique' },
       { property: "authType", reason: 'is required when authFields, authTestCode or oauthClient is set (e.g. "API_KEY" or "OAUTH")' },
       { property: "oauthClient", reason: 'is only used with authType "OAUTH" or "OAUTH_DCR" (authType is "NONE")' },
@@ -35,15 +47,29 @@ describe("Integration check", () => {
   });
 
   it("never echoes a client secret in a failure", () => {
-    const { failures } = checkInputs(integrationSchema, { name: "n", authType: "OAUTH", oauthClient: { clientId: "", clientSecret: "s3cret-value", extra: 1 } });
+    const { failures } = checkInputs(integrationSchema, {
+      name: "n",
+      authType: "OAUTH",
+      oauthClient: { clientId: "", clientSecret: "s3cret-value", extra: 1 },
+    });
     expect(JSON.stringify(failures)).not.toContain("s3cret-value");
     expect(failures.map((f) => f.property)).toEqual(["oauthClient.clientId", "oauthClient.extra"]);
   });
 });
 
 describe("Integration diff", () => {
-  const inputs = checkInputs(integrationSchema, { name: "CRM", authType: "API_KEY", authFields: [{ slug: "key", label: "Key", type: "PASSWORD" }] }).inputs;
-  const outputs = { ...inputs, description: null, authTestCode: null, authFields: [{ slug: "key", label: "Key", type: "PASSWORD", description: null, placeholder: null, required: false }], createdAt: "t" };
+  const inputs = checkInputs(integrationSchema, {
+    name: "CRM",
+    authType: "API_KEY",
+    authFields: [{ slug: "key", label: "Key", type: "PASSWORD" }],
+  }).inputs;
+  const outputs = {
+    ...inputs,
+    description: null,
+    authTestCode: null,
+    authFields: [{ slug: "key", label: "Key", type: "PASSWORD", description: null, placeholder: null, required: false }],
+    createdAt: "t",
+  };
 
   it("reports no change after create", () => {
     expect(diffInputs(integrationSchema, outputs, inputs).changes).toBe(false);
@@ -55,7 +81,14 @@ describe("Integration diff", () => {
   });
 
   it("notices a changed client secret (carried in state) and never replaces", () => {
-    const oauth = checkInputs(integrationSchema, { name: "CRM", authType: "OAUTH", oauthClient: { clientId: "id", clientSecret: "one-secret" } }).inputs;
-    expect(diffInputs(integrationSchema, oauth, { ...oauth, oauthClient: { clientId: "id", clientSecret: "two-secret" } })).toMatchObject({ diffs: ["oauthClient"], replaces: [] });
+    const oauth = checkInputs(integrationSchema, {
+      name: "CRM",
+      authType: "OAUTH",
+      oauthClient: { clientId: "id", clientSecret: "one-secret" },
+    }).inputs;
+    expect(diffInputs(integrationSchema, oauth, { ...oauth, oauthClient: { clientId: "id", clientSecret: "two-secret" } })).toMatchObject({
+      diffs: ["oauthClient"],
+      replaces: [],
+    });
   });
 });

@@ -100,7 +100,10 @@ describe("getIntegrations / getIntegration", () => {
     const client = seeder();
     crmId = (await client.createIntegration({ name: "CRM", description: "Customer records" })).id;
     await client.createIntegration({ name: "Wiki" });
-    await client.updateIntegrationAuth(crmId, { authType: "API_KEY", authFields: [{ slug: "apiKey", label: "API key", type: "PASSWORD" }] });
+    await client.updateIntegrationAuth(crmId, {
+      authType: "API_KEY",
+      authFields: [{ slug: "apiKey", label: "API key", type: "PASSWORD" }],
+    });
     actionId = (await client.createAction(crmId, { name: "Get user", code: "return 1;", inputFields: [{ label: "User ID" }] })).id;
     triggerId = (await client.createTrigger(crmId, { name: "New tickets", pollingCode: "return [];" })).id;
   });
@@ -131,11 +134,15 @@ describe("getIntegrations / getIntegration", () => {
   });
 
   it("passes on Langdock's 404 for an unknown integration", async () => {
-    await expect(getIntegration({ id: UNKNOWN_ID }, direct)).rejects.toThrow(new RegExp(`^Langdock rejected GET /integrations/v1/${UNKNOWN_ID} with HTTP 404`));
+    await expect(getIntegration({ id: UNKNOWN_ID }, direct)).rejects.toThrow(
+      new RegExp(`^Langdock rejected GET /integrations/v1/${UNKNOWN_ID} with HTTP 404`),
+    );
   });
 
   it("asks for an id instead of sending a request without one", async () => {
-    await expect(getIntegration({ id: "" }, direct)).rejects.toThrow('getIntegration: pass { id: "<uuid>" } with the object\'s id, got {"id":""}.');
+    await expect(getIntegration({ id: "" }, direct)).rejects.toThrow(
+      'getIntegration: pass { id: "<uuid>" } with the object\'s id, got {"id":""}.',
+    );
     await expect(getIntegration(undefined as never, direct)).rejects.toThrow(/^getIntegration: pass \{ id: "<uuid>" \}/);
     expect(emulator.count()).toBe(0);
   });
@@ -177,7 +184,14 @@ describe("getAgent", () => {
       dataAnalyst: true,
       canvas: false,
     });
-    for (const responseName of ["emojiIcon", "temperature", "webSearchEnabled", "imageGenerationEnabled", "codeInterpreterEnabled", "canvasEnabled"]) {
+    for (const responseName of [
+      "emojiIcon",
+      "temperature",
+      "webSearchEnabled",
+      "imageGenerationEnabled",
+      "codeInterpreterEnabled",
+      "canvasEnabled",
+    ]) {
       expect(agent).not.toHaveProperty(responseName);
     }
     expect(emulator.count({ method: "GET", path: "/agent/v1/get" })).toBe(1);

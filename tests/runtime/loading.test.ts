@@ -9,7 +9,13 @@ function inFreshProcess(script: string): Record<string, unknown> {
     const rt = require(${JSON.stringify(DIST_RUNTIME)});
     const loaded = (name) => Object.keys(require.cache).some((p) => p.includes("/node_modules/" + name + "/") || p.endsWith(name));
     (async () => { ${script} })().catch((e) => { console.log(JSON.stringify({ error: String(e) })); });`;
-  return JSON.parse(execFileSync(process.execPath, ["-e", program], { encoding: "utf8", timeout: 20_000, env: { ...process.env, LANGDOCK_API_KEY: "sk-ld-x" } }));
+  return JSON.parse(
+    execFileSync(process.execPath, ["-e", program], {
+      encoding: "utf8",
+      timeout: 20_000,
+      env: { ...process.env, LANGDOCK_API_KEY: "sk-ld-x" },
+    }),
+  );
 }
 
 describe("runtime loading", () => {

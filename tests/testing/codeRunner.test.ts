@@ -97,9 +97,12 @@ describe("runAction: ld.request", () => {
   });
 
   it("defaults to GET and sends string bodies unchanged", async () => {
-    const { requests } = await runAction("await ld.request({ url: 'https://x.test/a' }); await ld.request({ method: 'PUT', url: 'https://x.test/b', body: 'raw' });", {
-      requests: () => ({}),
-    });
+    const { requests } = await runAction(
+      "await ld.request({ url: 'https://x.test/a' }); await ld.request({ method: 'PUT', url: 'https://x.test/b', body: 'raw' });",
+      {
+        requests: () => ({}),
+      },
+    );
     expect(requests.map((r) => [r.method, r.url, r.body])).toEqual([
       ["GET", "https://x.test/a", undefined],
       ["PUT", "https://x.test/b", "raw"],
@@ -114,18 +117,24 @@ describe("runAction: ld.request", () => {
   });
 
   it("parses a text answer as JSON when it is JSON, and leaves json undefined otherwise", async () => {
-    const { result } = await runAction("const a = await ld.request({ url: 'https://x.test/a' }); const b = await ld.request({ url: 'https://x.test/b' }); return [a.json, b.json === undefined, b.text];", {
-      requests: [
-        { match: "https://x.test/a", respond: { text: '{"ok":true}' } },
-        { match: "https://x.test/b", respond: { text: "<html>" } },
-      ],
-    });
+    const { result } = await runAction(
+      "const a = await ld.request({ url: 'https://x.test/a' }); const b = await ld.request({ url: 'https://x.test/b' }); return [a.json, b.json === undefined, b.text];",
+      {
+        requests: [
+          { match: "https://x.test/a", respond: { text: '{"ok":true}' } },
+          { match: "https://x.test/b", respond: { text: "<html>" } },
+        ],
+      },
+    );
     expect(result).toEqual([{ ok: true }, true, "<html>"]);
   });
 
   it("answers responseType 'binary' with { status, headers, buffer, success }", async () => {
-    const code = "const r = await ld.request({ url: 'https://x.test/f', responseType: 'binary' }); return [r.status, r.success, Array.from(new Uint8Array(r.buffer)), 'json' in r];";
-    const { result } = await runAction(code, { requests: [{ match: "https://x.test/f", respond: { bytes: new Uint8Array([1, 2, 255]) } }] });
+    const code =
+      "const r = await ld.request({ url: 'https://x.test/f', responseType: 'binary' }); return [r.status, r.success, Array.from(new Uint8Array(r.buffer)), 'json' in r];";
+    const { result } = await runAction(code, {
+      requests: [{ match: "https://x.test/f", respond: { bytes: new Uint8Array([1, 2, 255]) } }],
+    });
     expect(result).toEqual([200, true, [1, 2, 255], false]);
   });
 
@@ -155,7 +164,9 @@ describe("runAction: ld.request", () => {
 
 describe("runAction: answering requests", () => {
   const run = (routes: RequestRoute[], url: string, method = "GET") =>
-    runAction(`const r = await ld.request({ method: ${JSON.stringify(method)}, url: ${JSON.stringify(url)} }); return r.json;`, { requests: routes });
+    runAction(`const r = await ld.request({ method: ${JSON.stringify(method)}, url: ${JSON.stringify(url)} }); return r.json;`, {
+      requests: routes,
+    });
 
   it("matches 'METHOD URL', a URL for any method, a query-less URL against a request with a query, RegExps and predicates", async () => {
     const routes: RequestRoute[] = [
@@ -176,21 +187,28 @@ describe("runAction: answering requests", () => {
     const code = "try { await ld.request({ method: 'POST', url: 'https://x.test/tickets' }); } catch (e) { return 'swallowed'; }";
     const err = await failure(runAction(code, { requests: [{ match: "GET https://x.test/tickets", respond: {} }] }));
     expect(err.reason).toBe("unmatchedRequest");
-    expect(err.message).toBe("action code made a request no response was set up for: POST https://x.test/tickets; add it to the runner's `requests` option.");
+    expect(err.message).toBe(
+      "action code made a request no response was set up for: POST https://x.test/tickets; add it to the runner's `requests` option.",
+    );
     expect(err.requests.map((r) => r.method)).toEqual(["POST"]);
   });
 
   it("fails a request when no `requests` option is given at all", async () => {
     const err = await failure(runAction("await fetch('https://x.test/a');"));
-    expect(err.message).toBe("action code made a request no response was set up for: GET https://x.test/a; add it to the runner's `requests` option.");
+    expect(err.message).toBe(
+      "action code made a request no response was set up for: GET https://x.test/a; add it to the runner's `requests` option.",
+    );
   });
 
   it("lets a handler throw to simulate a network failure that the code sees", async () => {
-    const { result } = await runAction("try { await ld.request({ url: 'https://x.test' }); } catch (e) { return 'caught: ' + e.message; }", {
-      requests: () => {
-        throw new Error("ECONNREFUSED");
+    const { result } = await runAction(
+      "try { await ld.request({ url: 'https://x.test' }); } catch (e) { return 'caught: ' + e.message; }",
+      {
+        requests: () => {
+          throw new Error("ECONNREFUSED");
+        },
       },
-    });
+    );
     expect(result).toBe("caught: ECONNREFUSED");
   });
 });
@@ -255,7 +273,9 @@ describe("runAction: failures", () => {
     const started = Date.now();
     const err = await failure(runAction("await new Promise(() => {});", { timeoutMs: 100 }));
     expect(err.reason).toBe("timeout");
-    expect(err.message).toBe("action code did not finish within 100 ms (timeoutMs); it may await a response that never comes or loop forever.");
+    expect(err.message).toBe(
+      "action code did not finish within 100 ms (timeoutMs); it may await a response that never comes or loop forever.",
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
@@ -296,7 +316,8 @@ describe("runAction: failures", () => {
   it("refuses requests that abandoned code makes after its run ended", async () => {
     const seen: string[] = [];
     const slowly = () => new Promise<{ status: number }>((resolve) => setTimeout(() => resolve({ status: 200 }), 50));
-    const code = "(async () => { await ld.request({ url: 'https://x.test/slow' }); await ld.request({ url: 'https://x.test/late' }); })().catch(() => {}); return 'done';";
+    const code =
+      "(async () => { await ld.request({ url: 'https://x.test/slow' }); await ld.request({ url: 'https://x.test/late' }); })().catch(() => {}); return 'done';";
     const { result, requests } = await runAction(code, { requests: (r) => (seen.push(r.url), slowly()) });
     expect(result).toBe("done");
     await new Promise((r) => setTimeout(r, 100));
@@ -305,7 +326,9 @@ describe("runAction: failures", () => {
   });
 
   it("rejects code that is not a string, and a bad timeout", async () => {
-    await expect(runAction(undefined as never)).rejects.toThrow("action code must be a string (read a file with codeFromFile), got nothing.");
+    await expect(runAction(undefined as never)).rejects.toThrow(
+      "action code must be a string (read a file with codeFromFile), got nothing.",
+    );
     await expect(runAction("return 1;", { timeoutMs: 0 })).rejects.toThrow("timeoutMs must be a positive number of milliseconds, got 0.");
   });
 });
@@ -315,7 +338,9 @@ describe("runTrigger", () => {
   const returning = (value: unknown) => runTrigger(`return ${JSON.stringify(value)};`);
 
   it("returns the events of valid polling code, with lastPollTime available", async () => {
-    const { result } = await runTrigger("return [{ id: 'a', timestamp: lastPollTime, data: { since: lastPollTime } }];", { lastPollTime: "2024-01-15T09:00:00Z" });
+    const { result } = await runTrigger("return [{ id: 'a', timestamp: lastPollTime, data: { since: lastPollTime } }];", {
+      lastPollTime: "2024-01-15T09:00:00Z",
+    });
     expect(result).toEqual([event("a", "2024-01-15T09:00:00Z", { since: "2024-01-15T09:00:00Z" })]);
     expect((await returning([])).result).toEqual([]);
   });
