@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { AgentStore } from "./agents";
 import { ACTION_KIND, ChildCollection, type ChildRecord, nowIso, TRIGGER_KIND } from "./children";
 import { notFound } from "./errors";
-import type { AUTH_TYPES, AuthFieldInput, CreateIntegrationInput, IntegrationPatch, OAuthClientInput } from "./validation";
+import type { AUTH_TYPES } from "../integration/schema";
+import type { AuthFieldInput, CreateIntegrationInput, IntegrationPatch, OAuthClientInput } from "./validation";
 
 export type IntegrationDetail = "full" | "summary";
 

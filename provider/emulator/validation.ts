@@ -1,4 +1,8 @@
 import { z } from "zod";
+// The enums come from REFERENCE.md via the provider's schemas: one list per enum in the code base.
+import { ACTION_FIELD_TYPES, TRIGGER_FIELD_TYPES } from "../inputFields";
+import { AUTH_FIELD_TYPES, AUTH_TYPES } from "../integration/schema";
+import { AGENT_FIELD_TYPES } from "../agent/schema";
 import { badRequest, type Issue } from "./errors";
 
 /**
@@ -30,9 +34,6 @@ function toIssue(issue: z.core.$ZodIssue): Issue {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Integrations
-
-export const AUTH_TYPES = ["NONE", "API_KEY", "OAUTH", "OAUTH_DCR", "SERVICE_ACCOUNT"] as const;
-export const AUTH_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "PASSWORD", "NUMBER", "EMBEDDING_MODEL"] as const;
 
 const integrationName = z.string().min(1).max(40);
 const integrationDescription = z.string().max(90);
@@ -105,20 +106,6 @@ export type OAuthClientInput = z.output<typeof oauthClient>;
 // ---------------------------------------------------------------------------------------------------------------
 // Actions and triggers
 
-export const ACTION_FIELD_TYPES = [
-  "TEXT",
-  "MULTI_LINE_TEXT",
-  "NUMBER",
-  "BOOLEAN",
-  "SELECT",
-  "PASSWORD",
-  "VECTOR",
-  "OBJECT",
-  "FILE",
-  "ID",
-] as const;
-export const TRIGGER_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR"] as const;
-
 function inputField(types: readonly [string, ...string[]]) {
   return z.object({
     label: z.string().min(1).max(100),
@@ -178,8 +165,6 @@ export const triggerPatch: z.ZodType<Partial<ChildInput>> = triggerShape.partial
 
 // ---------------------------------------------------------------------------------------------------------------
 // Agents
-
-export const AGENT_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "CHECKBOX", "FILE", "SELECT", "DATE"] as const;
 
 const agentId = uuid();
 

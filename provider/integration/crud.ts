@@ -1,4 +1,4 @@
-import type { IntegrationWire } from "../client/wire";
+import type { AuthFieldWire, IntegrationWire } from "../client/wire";
 import { NotFoundError, isOutcomeUnknown } from "../client/errors";
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
 import { diffInputs } from "../common/schema";
@@ -16,12 +16,7 @@ function toOutputs(wire: IntegrationWire, fallback: Props): Props {
     color: pick("color"),
     // Langdock reports NONE for an integration without auth; the create response omits it.
     authType: pick("authType") ?? "NONE",
-    authFields:
-      wire.authFields === undefined || wire.authFields === null
-        ? fallback.authFields
-        : wire.authFields.length > 0
-          ? wire.authFields
-          : undefined,
+    authFields: wire.authFields === undefined || wire.authFields === null ? fallback.authFields : authFieldsFromWire(wire.authFields),
     authTestCode: pick("authTestCode"),
     // GET never returns clientSecret: it is carried from state, never read back.
     oauthClient:
@@ -29,6 +24,14 @@ function toOutputs(wire: IntegrationWire, fallback: Props): Props {
     adoptId: fallback.adoptId,
     createdAt: wire.createdAt ?? fallback.createdAt,
   });
+}
+
+/** Auth fields as the program states them: empty text is absent, `required` explicit. */
+function authFieldsFromWire(fields: AuthFieldWire[]): Props[] | undefined {
+  if (fields.length === 0) return undefined;
+  return fields.map((f) =>
+    sanitize({ ...f, description: f.description || undefined, placeholder: f.placeholder || undefined, required: f.required ?? false }),
+  );
 }
 
 function detailsBody(current: Props, inputs: Props): Props {

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createRequire } from "module";
 import { type CheckFailure, type PartialState, type Props, type ProviderHost, ProviderError, startProviderHost } from "./host";
+import { deepEqual } from "../common/props";
 
 /**
  * A small stand-in for the Pulumi engine, for tests, demos and benchmarks on machines without the
@@ -610,19 +611,7 @@ function withoutProvider(props: Props): Props {
 function changedKeys(a: Props, b: Props): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   keys.delete(PROVIDER_KEY);
-  return [...keys].filter((k) => JSON.stringify(sorted(a[k])) !== JSON.stringify(sorted(b[k]))).sort();
-}
-
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sorted((value as Props)[k])]),
-    );
-  }
-  return value;
+  return [...keys].filter((k) => !deepEqual(a[k], b[k])).sort();
 }
 
 /** "a.b[0].c" → ["a", "b", 0, "c"]. */
