@@ -107,7 +107,7 @@ export interface LocalEngineOptions {
   state?: EngineState;
   /** Called as each step completes (or is planned, in preview). */
   onStep?: (step: Step) => void;
-  /** Deadline of each provider call; default 60 s. */
+  /** Deadline of each provider call; default 180 s (longer than the provider's own retry budget). */
   callTimeoutMs?: number;
 }
 
@@ -259,14 +259,20 @@ export class LocalEngine {
 
     let programResult: unknown;
     let programError: unknown;
+    // The SDK captures a stack trace for every output promise; with hundreds of resources that is a
+    // large share of this process's CPU, and nothing here reads those traces.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 1;
     try {
       programResult = await program();
+      // Every registration holds the runtime's RPC keep-alive until its response is processed, including
+      // registrations started later from apply callbacks: when this settles, the program is done.
+      await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
     } catch (e) {
       programError = e;
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
     }
-    // Every registration holds the runtime's RPC keep-alive until its response is processed, including
-    // registrations started later from apply callbacks: when this settles, the program is done.
-    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
     let stack: { outputs: Record<string, unknown>; secretOutputs: string[] } = { outputs: {}, secretOutputs: [] };
     try {
       stack = await resolveStackOutputs(programResult);

@@ -83,7 +83,7 @@ export interface ProviderHostOptions {
   project?: string;
   /** Time to wait for the host to print its port. Default 20 s. */
   startTimeoutMs?: number;
-  /** Deadline of every call. Default 60 s. */
+  /** Deadline of every call. Default 180 s, above the provider's own retry budget. */
   callTimeoutMs?: number;
 }
 
@@ -106,7 +106,9 @@ export interface ProviderHost {
 }
 
 const DEFAULT_START_TIMEOUT_MS = 20_000;
-const DEFAULT_CALL_TIMEOUT_MS = 60_000;
+// Above the provider's own budget (120 s of retries plus a 30 s request), so a rate-limited call ends
+// with the provider's message rather than this deadline.
+const DEFAULT_CALL_TIMEOUT_MS = 180_000;
 
 /** Spawns the dynamic-provider host in `cwd`, connects, and calls Configure with `config`. */
 export async function startProviderHost(options: ProviderHostOptions): Promise<ProviderHost> {
