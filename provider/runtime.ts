@@ -100,9 +100,13 @@ export async function read(kind: ResourceKind, id: string, props: Props) {
   return guarded(async () => {
     const result = await cruds[kind]().read(context(), id, props);
     if (!result.props) return { id: result.id };
-    const { inputsFromOutputs } = require("./common/schema") as typeof import("./common/schema");
-    // Returning inputs too lets the next preview show which properties drifted, not just "update".
-    return { id: result.id, props: sanitize(result.props), inputs: inputsFromOutputs(schemas[kind](), result.props) };
+    const { diffInputs, inputsFromOutputs } = require("./common/schema") as typeof import("./common/schema");
+    const schema = schemas[kind]();
+    const inputs = inputsFromOutputs(schema, result.props);
+    // Only a drifted resource gets new inputs (so the next preview shows which properties drifted); otherwise
+    // the engine keeps the program's inputs, and a later change of one property previews as just that one.
+    if (!diffInputs(schema, props, inputs).changes) return { id: result.id, props: sanitize(result.props) };
+    return { id: result.id, props: sanitize(result.props), inputs };
   });
 }
 

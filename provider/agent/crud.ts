@@ -22,7 +22,20 @@ function toOutputs(wire: AgentWire, fallback: Props): Props {
     actions: wire.actions
       ? wire.actions.map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }))
       : fallback.actions,
-    inputFields: wire.inputFields ?? fallback.inputFields,
+    inputFields: wire.inputFields
+      ? wire.inputFields.map((f, i) =>
+          sanitize({
+            slug: f.slug ?? undefined,
+            type: f.type,
+            label: f.label,
+            description: f.description || undefined,
+            required: f.required ?? false,
+            order: f.order ?? i,
+            options: f.options && f.options.length > 0 ? f.options : undefined,
+            fileTypes: Array.isArray(f.fileTypes) ? (f.fileTypes.length > 0 ? f.fileTypes : undefined) : f.fileTypes || undefined,
+          }),
+        )
+      : fallback.inputFields,
     attachments: wire.attachments ?? fallback.attachments,
     ...capabilities,
     disabled: wire.disabled ?? fallback.disabled ?? false,

@@ -36,8 +36,14 @@ export function inputsFromOutputs(schema: ResourceSchema, outputs: Record<string
             item && typeof item === "object" ? Object.fromEntries(Object.entries(item).filter(([k]) => !serverKeys.includes(k))) : item,
           )
         : value;
+    // What Langdock reports for an unset input ("" text, [] lists, authType NONE) is projected as absent,
+    // the way a program spells it; adoptId is carried from the state, never read.
+    const norm = schema.comparable[key];
+    if (key !== "adoptId" && norm && inputs[key] !== undefined && deepEqual(norm(inputs[key]), norm(undefined))) inputs[key] = undefined;
   }
-  return sanitize(inputs);
+  // Defaults filled in as check fills them in (requiresConfirmation false, creativity 0.3, …).
+  const parsed = schema.inputs.safeParse(sanitize(inputs));
+  return sanitize(parsed.success ? parsed.data : inputs);
 }
 
 export interface CheckFailure {
