@@ -187,53 +187,66 @@ export interface AgentArgs {
   adoptId?: pulumi.Input<string>;
 }
 
-/** Output-only properties are declared as `undefined` inputs so that Pulumi exposes them. */
-const outputsOnly = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, undefined])) as Record<K, undefined>;
+/** Every output property is declared `undefined` before the args, so Pulumi exposes it even when unset. */
+const allOutputs = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, undefined])) as Record<K, undefined>;
+
+/** The output type of an input property: the same shape, resolved. */
+type Out<T> = pulumi.Output<pulumi.Unwrap<T>>;
+/** An input field as stored in outputs: the inputs plus Langdock's `slug` and `order`. */
+type StoredInputField = pulumi.Unwrap<InputFieldArgs> & { slug: string; order: number };
 
 /**
  * A Langdock integration with its auth configuration. Langdock has no API to delete integrations:
  * `pulumi destroy` removes it from the state and says how to delete it in Langdock's web app.
  */
 export class Integration extends pulumi.dynamic.Resource {
-  declare readonly name: pulumi.Output<string>;
-  declare readonly description: pulumi.Output<string | undefined>;
-  declare readonly authType: pulumi.Output<string | undefined>;
-  declare readonly createdAt: pulumi.Output<string | undefined>;
+  declare readonly name: Out<IntegrationArgs["name"]>;
+  declare readonly description: Out<IntegrationArgs["description"]>;
+  declare readonly iconUrl: Out<IntegrationArgs["iconUrl"]>;
+  declare readonly color: Out<IntegrationArgs["color"]>;
+  /** `NONE` when the program sets no auth. */
+  declare readonly authType: Out<string>;
+  declare readonly authFields: Out<IntegrationArgs["authFields"]>;
+  declare readonly authTestCode: Out<IntegrationArgs["authTestCode"]>;
+  /** A secret output: it holds the OAuth client secret. */
+  declare readonly oauthClient: Out<IntegrationArgs["oauthClient"]>;
+  declare readonly createdAt: Out<string | undefined>;
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = allOutputs("description", "iconUrl", "color", "authType", "authFields", "authTestCode", "oauthClient", "createdAt");
     const secretOutputs = { additionalSecretOutputs: ["oauthClient"] };
-    super(
-      integrationShell,
-      name,
-      { ...outputsOnly("description", "authType", "createdAt"), ...args },
-      pulumi.mergeOptions(opts, secretOutputs),
-      MODULE,
-      "Integration",
-    );
+    super(integrationShell, name, { ...outputs, ...args }, pulumi.mergeOptions(opts, secretOutputs), MODULE, "Integration");
   }
 }
 
 /** An action (JavaScript agents can run) on an integration. Delete removes it from Langdock. */
 export class Action extends pulumi.dynamic.Resource {
-  declare readonly integrationId: pulumi.Output<string>;
-  declare readonly name: pulumi.Output<string>;
+  declare readonly integrationId: Out<ActionArgs["integrationId"]>;
+  declare readonly name: Out<ActionArgs["name"]>;
+  declare readonly description: Out<ActionArgs["description"]>;
+  declare readonly code: Out<ActionArgs["code"]>;
+  declare readonly requiresConfirmation: Out<boolean>;
+  declare readonly inputFields: Out<StoredInputField[] | undefined>;
   /** Server-generated identifier derived from the name. */
-  declare readonly slug: pulumi.Output<string>;
+  declare readonly slug: Out<string>;
   /** Position among the integration's actions. */
-  declare readonly order: pulumi.Output<number>;
-  declare readonly inputFields: pulumi.Output<Array<InputFieldArgs & { slug: string; order: number }> | undefined>;
+  declare readonly order: Out<number>;
   constructor(name: string, args: ActionArgs, opts?: pulumi.CustomResourceOptions) {
-    super(actionShell, name, { ...outputsOnly("slug", "order", "inputFields"), ...args }, opts, MODULE, "Action");
+    const outputs = allOutputs("description", "code", "requiresConfirmation", "inputFields", "slug", "order");
+    super(actionShell, name, { ...outputs, ...args }, opts, MODULE, "Action");
   }
 }
 
 /** A polling trigger on an integration. Delete removes it from Langdock. */
 export class Trigger extends pulumi.dynamic.Resource {
-  declare readonly integrationId: pulumi.Output<string>;
-  declare readonly name: pulumi.Output<string>;
-  declare readonly slug: pulumi.Output<string>;
-  declare readonly inputFields: pulumi.Output<Array<InputFieldArgs & { slug: string; order: number }> | undefined>;
+  declare readonly integrationId: Out<TriggerArgs["integrationId"]>;
+  declare readonly name: Out<TriggerArgs["name"]>;
+  declare readonly description: Out<TriggerArgs["description"]>;
+  declare readonly pollingCode: Out<TriggerArgs["pollingCode"]>;
+  declare readonly inputFields: Out<StoredInputField[] | undefined>;
+  /** Server-generated identifier derived from the name. */
+  declare readonly slug: Out<string>;
   constructor(name: string, args: TriggerArgs, opts?: pulumi.CustomResourceOptions) {
-    super(triggerShell, name, { ...outputsOnly("slug", "inputFields"), ...args }, opts, MODULE, "Trigger");
+    super(triggerShell, name, { ...allOutputs("description", "pollingCode", "inputFields", "slug"), ...args }, opts, MODULE, "Trigger");
   }
 }
 
@@ -242,11 +255,31 @@ export class Trigger extends pulumi.dynamic.Resource {
  * API to delete agents: `pulumi destroy` disables it.
  */
 export class Agent extends pulumi.dynamic.Resource {
-  declare readonly name: pulumi.Output<string>;
-  declare readonly model: pulumi.Output<string>;
-  declare readonly actions: pulumi.Output<Array<{ actionId: string; requiresConfirmation: boolean }> | undefined>;
-  declare readonly createdAt: pulumi.Output<string | undefined>;
+  declare readonly name: Out<AgentArgs["name"]>;
+  declare readonly description: Out<AgentArgs["description"]>;
+  declare readonly emoji: Out<AgentArgs["emoji"]>;
+  declare readonly instruction: Out<AgentArgs["instruction"]>;
+  declare readonly inputType: Out<string>;
+  /** The model in use: the program's, or the workspace default Langdock chose. */
+  declare readonly model: Out<string>;
+  declare readonly creativity: Out<number>;
+  declare readonly conversationStarters: Out<AgentArgs["conversationStarters"]>;
+  declare readonly actions: Out<Array<{ actionId: string; requiresConfirmation: boolean }> | undefined>;
+  declare readonly inputFields: Out<AgentArgs["inputFields"]>;
+  declare readonly attachments: Out<AgentArgs["attachments"]>;
+  declare readonly webSearch: Out<boolean>;
+  declare readonly imageGeneration: Out<boolean>;
+  declare readonly dataAnalyst: Out<boolean>;
+  declare readonly canvas: Out<boolean>;
+  /** True when the agent is disabled in Langdock (after `pulumi destroy`, or in the UI); `up` re-enables it. */
+  declare readonly disabled: Out<boolean>;
+  declare readonly createdAt: Out<string | undefined>;
+  declare readonly updatedAt: Out<string | undefined>;
   constructor(name: string, args: AgentArgs, opts?: pulumi.CustomResourceOptions) {
-    super(agentShell, name, { ...outputsOnly("model", "actions", "createdAt", "updatedAt"), ...args }, opts, MODULE, "Agent");
+    const outputs = allOutputs(
+      ...["description", "emoji", "instruction", "inputType", "model", "creativity", "conversationStarters", "actions", "inputFields"],
+      ...["attachments", "webSearch", "imageGeneration", "dataAnalyst", "canvas", "disabled", "createdAt", "updatedAt"],
+    );
+    super(agentShell, name, { ...outputs, ...args }, opts, MODULE, "Agent");
   }
 }

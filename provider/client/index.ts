@@ -85,8 +85,9 @@ export class LangdockClient {
     // A response status turns into a rejection here so that axios-retry sees it.
     this.http.interceptors.response.use((response) => {
       if (response.status === 429) {
-        const wait = parseRetryAfter(response.headers["retry-after"]);
-        this.cooldown.extend(wait ?? backoffDelay(1, random) + 500);
+        const pause = parseRetryAfter(response.headers["retry-after"]) ?? backoffDelay(1, random) + 500;
+        // A pause longer than anyone may wait fails this request (shouldRetry) instead of freezing all others.
+        if (pause <= this.settings.maxRetryTimeMs) this.cooldown.extend(pause);
       }
       if (response.status >= 200 && response.status < 300) return response;
       const err = new AxiosError(`HTTP ${response.status}`, String(response.status), response.config, response.request, response);
@@ -107,7 +108,8 @@ export class LangdockClient {
   private shouldRetry(error: AxiosError): boolean {
     const meta = (error.config as MetaConfig | undefined)?.langdock;
     if (!meta) return false;
-    if (Date.now() - meta.startedAt + this.cooldown.remaining() > this.settings.maxRetryTimeMs) return false;
+    const asked = parseRetryAfter(error.response?.headers?.["retry-after"]) ?? 0;
+    if (Date.now() - meta.startedAt + Math.max(this.cooldown.remaining(), asked) > this.settings.maxRetryTimeMs) return false;
     const status = error.response?.status;
     if (status !== undefined) {
       // A create rejected with 429 was not processed; any other failure status may hide a committed write.
