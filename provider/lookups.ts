@@ -135,48 +135,18 @@ export async function getAgent(args: { id: string }, options: LookupOptions = {}
 }
 
 function toAgent(wire: AgentWire): LangdockAgent {
-  const { CAPABILITIES } = require("./agent/schema") as typeof import("./agent/schema");
-  const capability = (input: keyof typeof CAPABILITIES) => wire[CAPABILITIES[input]] ?? false;
+  // The same translation from Langdock's response names as the Agent resource's outputs.
+  const { agentOutputs } = require("./agent/crud") as typeof import("./agent/crud");
+  const { disabled: _stateOnly, ...agent } = agentOutputs(wire, {});
   return withoutEmpty({
     id: wire.id,
-    name: wire.name,
-    description: wire.description,
-    emoji: wire.emojiIcon,
-    instruction: wire.instruction,
-    inputType: wire.inputType,
-    model: wire.model,
-    creativity: wire.temperature,
-    conversationStarters: wire.conversationStarters ?? [],
-    // Langdock's documented default for requiresConfirmation is true (REFERENCE.md), as in the Agent resource.
-    actions: (wire.actions ?? []).map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true })),
-    inputFields: (wire.inputFields ?? []).map((f) =>
-      withoutEmpty({
-        slug: f.slug,
-        type: f.type,
-        label: f.label,
-        description: f.description,
-        required: f.required,
-        order: f.order,
-        options: f.options,
-        // Some responses carry file types as one comma-separated string; the resource takes a list.
-        fileTypes:
-          typeof f.fileTypes === "string"
-            ? f.fileTypes
-                .split(",")
-                .map((t) => t.trim())
-                .filter(Boolean)
-            : f.fileTypes,
-      }),
-    ),
-    attachments: wire.attachments ?? [],
-    webSearch: capability("webSearch"),
-    imageGeneration: capability("imageGeneration"),
-    dataAnalyst: capability("dataAnalyst"),
-    canvas: capability("canvas"),
+    ...agent,
+    conversationStarters: agent.conversationStarters ?? [],
+    actions: agent.actions ?? [],
+    inputFields: agent.inputFields ?? [],
+    attachments: agent.attachments ?? [],
     disabled: wire.disabled,
-    createdAt: wire.createdAt,
-    updatedAt: wire.updatedAt,
-  });
+  }) as unknown as LangdockAgent;
 }
 
 function requireId(fn: string, args: { id: string } | undefined): string {

@@ -5,8 +5,11 @@ import { diffInputs } from "../common/schema";
 import { sanitize } from "../common/props";
 import { CAPABILITIES, DEFAULT_CREATIVITY, agentSchema } from "./schema";
 
-/** Outputs use the input names (emoji, creativity, dataAnalyst …), not Langdock's response names. */
-function toOutputs(wire: AgentWire, fallback: Props): Props {
+/**
+ * Outputs use the input names (emoji, creativity, dataAnalyst …), not Langdock's response names; where
+ * the response lacks a field, `fallback` (state or inputs) provides it. Also the shape `getAgent` returns.
+ */
+export function agentOutputs(wire: AgentWire, fallback: Props): Props {
   const capabilities = Object.fromEntries(
     Object.entries(CAPABILITIES).map(([input, response]) => [input, wire[response] ?? fallback[input] ?? false]),
   );
@@ -32,7 +35,7 @@ function toOutputs(wire: AgentWire, fallback: Props): Props {
             required: f.required ?? false,
             order: f.order ?? i,
             options: f.options && f.options.length > 0 ? f.options : undefined,
-            fileTypes: Array.isArray(f.fileTypes) ? (f.fileTypes.length > 0 ? f.fileTypes : undefined) : f.fileTypes || undefined,
+            fileTypes: fileTypeList(f.fileTypes),
           }),
         )
       : fallback.inputFields,
@@ -43,6 +46,13 @@ function toOutputs(wire: AgentWire, fallback: Props): Props {
     createdAt: wire.createdAt ?? fallback.createdAt,
     updatedAt: wire.updatedAt ?? fallback.updatedAt,
   });
+}
+
+/** File types as the resource takes them: a list (some responses send one comma-separated string). */
+function fileTypeList(value: string | string[] | null | undefined): string[] | undefined {
+  const list = typeof value === "string" ? value.split(",").map((t) => t.trim()) : (value ?? []);
+  const types = list.filter(Boolean);
+  return types.length > 0 ? types : undefined;
 }
 
 /** Request fields for the given inputs; absent optional inputs are sent as their cleared value. */
@@ -108,7 +118,7 @@ async function converge(ctx: Context, id: string, olds: Props, news: Props): Pro
       throw new PartialStateError(id, olds, err);
     }
     // The published version (when the answer carries it) has the timestamps a later read returns.
-    live = toOutputs(published ?? draft, { ...olds, ...news });
+    live = agentOutputs(published ?? draft, { ...olds, ...news });
   }
   if (olds.disabled === true) {
     try {
@@ -131,7 +141,7 @@ export const agentCrud: ResourceCrud = {
         }
         throw err;
       });
-      return { id: existing.id, outs: await converge(ctx, existing.id, toOutputs(existing, {}), inputs) };
+      return { id: existing.id, outs: await converge(ctx, existing.id, agentOutputs(existing, {}), inputs) };
     }
     // A created agent is live at once: no publish needed. Langdock has no way to list agents, so a create
     // whose answer is lost cannot be looked up; the client therefore never repeats it blindly.
@@ -143,12 +153,12 @@ export const agentCrud: ResourceCrud = {
       }
       return explainModel(ctx, inputs, err);
     });
-    return { id: wire.id, outs: toOutputs(wire, inputs) };
+    return { id: wire.id, outs: agentOutputs(wire, inputs) };
   },
 
   async read(ctx, id, props) {
     try {
-      return { id, props: toOutputs(await ctx.client.getAgent(id), props) };
+      return { id, props: agentOutputs(await ctx.client.getAgent(id), props) };
     } catch (err) {
       if (err instanceof NotFoundError) return GONE;
       throw err;
