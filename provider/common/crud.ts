@@ -41,9 +41,3 @@ export class PartialStateError extends Error {
 
 /** Result of `read` for an object that no longer exists: the engine drops it from the state. */
 export const GONE = { id: "" } as const;
-
-/** Copies `key` from a response when the response has it, else from the fallback (state or inputs). */
-export function fromResponseOr<T extends object>(response: T, fallback: Props, key: keyof T & string): unknown {
-  const value = response[key];
-  return value === undefined ? fallback[key] : value;
-}

@@ -2,6 +2,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { createRequire } from "module";
 import { type CheckFailure, type PartialState, type Props, type ProviderHost, ProviderError, startProviderHost } from "./host";
 import { deepEqual } from "../common/props";
+import { UNKNOWN } from "../common/unknown";
+import { MASK as SECRET_MASK } from "../common/redact";
+
+// The engine speaks the provider's sentinel and prints secrets with the provider's mask.
+export { UNKNOWN, SECRET_MASK };
 
 /**
  * A small stand-in for the Pulumi engine, for tests, demos and benchmarks on machines without the
@@ -111,13 +116,11 @@ export interface LocalEngineOptions {
   callTimeoutMs?: number;
 }
 
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 const PROVIDER_KEY = "__provider";
-export const SECRET_MASK = "[secret]";
 
 /** The runtime is process-global: operations of all engines in this process run one at a time. */
 let exclusive: Promise<unknown> = Promise.resolve();
