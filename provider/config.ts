@@ -32,9 +32,13 @@ const SETTINGS = {
   maxRetryTimeMs: { config: "langdock:maxRetryTimeMs", env: "LANGDOCK_MAX_RETRY_TIME_MS" },
 } as const;
 
+/**
+ * A setting given in stack config is used as given (an invalid one is an error): it never falls back
+ * to the environment, which may belong to another workspace. Only an absent setting reads the environment.
+ */
 function lookup(source: ConfigSource | undefined, env: NodeJS.ProcessEnv, name: keyof typeof SETTINGS): string | undefined {
   const fromConfig = source?.get(SETTINGS[name].config);
-  if (fromConfig !== undefined && fromConfig !== null && String(fromConfig) !== "") return String(fromConfig);
+  if (fromConfig !== undefined && fromConfig !== null) return String(fromConfig);
   const fromEnv = env[SETTINGS[name].env];
   return fromEnv === undefined || fromEnv === "" ? undefined : fromEnv;
 }
@@ -42,10 +46,10 @@ function lookup(source: ConfigSource | undefined, env: NodeJS.ProcessEnv, name: 
 function wholeNumber(source: ConfigSource | undefined, env: NodeJS.ProcessEnv, name: keyof typeof SETTINGS, fallback: number): number {
   const raw = lookup(source, env, name);
   if (raw === undefined) return fallback;
-  const value = Number(raw);
+  const value = raw.trim() === "" ? NaN : Number(raw);
   if (!Number.isInteger(value) || value < 0) {
     throw new ConfigurationError(
-      `${SETTINGS[name].config} must be a whole number of 0 or more, got "${raw}": set it with \`pulumi config set ${SETTINGS[name].config} <n>\` or ${SETTINGS[name].env}.`,
+      `${SETTINGS[name].config} must be a whole number of 0 or more, got ${shortQuote(raw)}: set it with \`pulumi config set ${SETTINGS[name].config} <n>\` or ${SETTINGS[name].env}.`,
     );
   }
   return value;
@@ -54,16 +58,9 @@ function wholeNumber(source: ConfigSource | undefined, env: NodeJS.ProcessEnv, n
 /** Resolves settings; throws only for malformed values. A missing key is reported when a call needs it. */
 export function resolveSettings(source?: ConfigSource, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
   const baseUrl = lookup(source, env, "baseUrl") ?? DEFAULT_BASE_URL;
-  try {
-    const parsed = new URL(baseUrl);
-    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error("protocol");
-  } catch {
-    throw new ConfigurationError(
-      `langdock:baseUrl must be an http(s) URL such as ${DEFAULT_BASE_URL} or https://<deployment>/api/public, got "${baseUrl}".`,
-    );
-  }
+  checkBaseUrl(baseUrl);
   return {
-    apiKey: lookup(source, env, "apiKey") ?? "",
+    apiKey: (lookup(source, env, "apiKey") ?? "").trim(),
     baseUrl,
     maxRetries: wholeNumber(source, env, "maxRetries", DEFAULT_MAX_RETRIES),
     timeoutMs: wholeNumber(source, env, "timeoutMs", DEFAULT_TIMEOUT_MS),
@@ -73,3 +70,30 @@ export function resolveSettings(source?: ConfigSource, env: NodeJS.ProcessEnv = 
 
 export const MISSING_API_KEY =
   "No Langdock API key is configured: run `pulumi config set --secret langdock:apiKey <key>` or set the LANGDOCK_API_KEY environment variable.";
+
+const BASE_URL_EXAMPLES = `${DEFAULT_BASE_URL} or https://<deployment>/api/public`;
+
+/** An http(s) URL without credentials; the value is quoted only shortened and without any user:password part. */
+function checkBaseUrl(baseUrl: string): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(baseUrl);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed && (parsed.username || parsed.password)) {
+    // The API key is the only credential: a user:password part would make the HTTP client send Basic auth instead.
+    throw new ConfigurationError(
+      `langdock:baseUrl must not contain a user name or password (found one before "@${parsed.host}"); remove it and put the API key in langdock:apiKey.`,
+    );
+  }
+  if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
+    throw new ConfigurationError(`langdock:baseUrl must be an http(s) URL such as ${BASE_URL_EXAMPLES}, got ${shortQuote(baseUrl)}.`);
+  }
+}
+
+/** At most a few dozen characters of a configured value, with anything that looks like `user:password@` removed. */
+function shortQuote(value: string): string {
+  const clean = value.replace(/^([^/]*\/\/)?[^/@\s]*@/, "$1");
+  return clean.length <= 60 ? JSON.stringify(clean) : `${JSON.stringify(clean.slice(0, 60))}… (${clean.length} characters)`;
+}

@@ -1,9 +1,10 @@
 import type { LangdockClient } from "./client";
-import { ConflictError, NotFoundError, isOutcomeUnknown } from "./client/errors";
+import { NotFoundError } from "./client/errors";
 import type { ActionWire, TriggerWire } from "./client/wire";
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "./common/crud";
-import { diffInputs, type ResourceSchema } from "./common/schema";
+import type { ResourceSchema } from "./common/schema";
 import { sanitize } from "./common/props";
+import { attemptCreate, causeOf, claim, differingFields, keepKnownId, verify } from "./common/createOutcome";
 
 /**
  * Actions and triggers are both children of an integration, with the same endpoint family, replace
@@ -18,20 +19,23 @@ export interface ChildSpec<W extends ActionWire | TriggerWire> {
   remove(client: LangdockClient, integrationId: string, id: string): Promise<unknown>;
   /** The request body for create and for PUT (which replaces the whole object). */
   toBody(inputs: Props, forReplace: boolean): Props;
+  /** What a summary read (the documented GET) lacks, for messages: e.g. "code and input fields". */
+  verifiedOnlyInFull: string;
   /** Outputs: inputs' names, values from the response where it has them, else from `fallback`. */
   toOutputs(wire: W, integrationId: string, fallback: Props): Props;
 }
 
-/** How many times a create whose outcome was unknown is looked up and tried again. */
+/** How many times a create is sent when each earlier one provably did not happen (a fresh look found nothing). */
 const CREATE_ATTEMPTS = 3;
 
 export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>): ResourceCrud {
-  async function find(ctx: Context, integrationId: string, match: (item: W) => boolean): Promise<W | undefined> {
-    const integration = await ctx.client.getIntegration(integrationId);
+  /** `fresh`: after a create, a read of its own (never one in flight that may have started before the create). */
+  async function find(ctx: Context, integrationId: string, match: (item: W) => boolean, fresh = false): Promise<W | undefined> {
+    const integration = await ctx.client.getIntegration(integrationId, { fresh });
     return ((integration[spec.listKey] ?? []) as W[]).find(match);
   }
 
-  /** Makes an existing object match the program with one PUT; a failure keeps the adopted id in state. */
+  /** Makes an existing object match the program with one PUT (only for adoptId: the user asked to take it over). */
   async function takeOver(ctx: Context, integrationId: string, existing: W, inputs: Props) {
     try {
       const wire = await spec.replace(ctx.client, integrationId, existing.id, spec.toBody(inputs, true));
@@ -41,45 +45,70 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
     }
   }
 
-  /** Whether an object found by name is what the program declares (compared where the response says). */
-  function matchesProgram(existing: W, integrationId: string, inputs: Props): boolean {
-    const found = spec.toOutputs(existing, integrationId, inputs);
-    return !diffInputs(spec.schema, found, inputs).changes;
+  /**
+   * After a 409 or an uncertain create, an object of that name exists: adopted only when every declared
+   * input is verifiably equal and no other resource of this run holds it; otherwise the create fails
+   * naming the object and how to adopt it. Nothing is ever overwritten here.
+   */
+  function settle(ctx: Context, integrationId: string, existing: W, inputs: Props, after: "conflict" | "uncertain") {
+    const name = JSON.stringify(String(inputs.name));
+    const where = `${spec.noun} ${name} already exists in integration ${integrationId} (id ${existing.id})`;
+    const found = spec.toOutputs(existing, integrationId, {});
+    const verdict = verify(spec.schema, found, inputs);
+    const why = after === "conflict" ? "HTTP 409" : "after an interrupted create";
+    if (verdict === "equal") {
+      if (!claim(spec.noun, existing.id)) {
+        throw new Error(
+          `name: another ${spec.noun} of this program already manages ${spec.noun} ${name} (id ${existing.id}) in integration ${integrationId}; give each ${spec.noun} its own name (${why}).`,
+        );
+      }
+      ctx.warn(
+        `${spec.noun} ${name} was found in Langdock ${after === "conflict" ? "after HTTP 409" : "after an interrupted create"}, identical to this program; adopting ${existing.id} instead of creating a duplicate.`,
+      );
+      return { id: existing.id, outs: spec.toOutputs(existing, integrationId, inputs) };
+    }
+    if (verdict === "unverifiable") {
+      throw new Error(
+        `name: ${where}, and Langdock's answer does not include its ${spec.verifiedOnlyInFull}, so the provider cannot tell whether it is the one this program declares (${why}); rename this ${spec.noun}, or set adoptId: "${existing.id}" to take it over (its ${spec.verifiedOnlyInFull} are then replaced by the program's).`,
+      );
+    }
+    throw new Error(
+      `name: ${where} and differs from this program in ${differingFields(spec.schema, found, inputs).join(", ")} (${why}); rename this ${spec.noun}, delete the existing one in Langdock, or set adoptId: "${existing.id}" to take it over.`,
+    );
   }
 
   return {
     async create(ctx, inputs) {
       const integrationId = String(inputs.integrationId);
       if (typeof inputs.adoptId === "string") {
-        const existing = await find(ctx, integrationId, (item) => item.id === inputs.adoptId);
+        const existing = await find(ctx, integrationId, (item) => item.id === inputs.adoptId, true);
         if (!existing) {
           throw new Error(
             `adoptId: ${spec.noun} ${inputs.adoptId} does not exist in integration ${integrationId}; check the id in Langdock or remove adoptId to create a new ${spec.noun}.`,
           );
         }
+        claim(spec.noun, existing.id);
         return takeOver(ctx, integrationId, existing, inputs);
       }
       for (let attempt = 1; ; attempt++) {
-        try {
-          const wire = await spec.create(ctx.client, integrationId, spec.toBody(inputs, false));
-          return { id: wire.id, outs: spec.toOutputs(wire, integrationId, inputs) };
-        } catch (err) {
-          const unknownOutcome = isOutcomeUnknown(err);
-          if (!unknownOutcome && !(err instanceof ConflictError)) throw err;
-          // The create may have happened (or happened in an earlier, interrupted run): look before retrying.
-          const existing = await find(ctx, integrationId, (item) => item.name === inputs.name);
-          if (existing) {
-            if (!matchesProgram(existing, integrationId, inputs) && !unknownOutcome) {
-              throw new Error(
-                `name: ${spec.noun} "${String(inputs.name)}" already exists in integration ${integrationId} (id ${existing.id}) and differs from this program; rename this ${spec.noun}, delete the existing one in Langdock, or set adoptId: "${existing.id}" to take it over (HTTP 409).`,
-              );
-            }
-            ctx.warn(
-              `${spec.noun} "${String(inputs.name)}" was found in Langdock after ${unknownOutcome ? "an interrupted create" : "HTTP 409"}; adopting ${existing.id} instead of creating a duplicate.`,
-            );
-            return takeOver(ctx, integrationId, existing, inputs);
-          }
-          if (!unknownOutcome || attempt >= CREATE_ATTEMPTS) throw err;
+        const outcome = await attemptCreate(() => spec.create(ctx.client, integrationId, spec.toBody(inputs, false)));
+        if (outcome.kind === "done") {
+          claim(spec.noun, outcome.wire.id);
+          return { id: outcome.wire.id, outs: spec.toOutputs(outcome.wire, integrationId, inputs) };
+        }
+        if (outcome.kind === "uncertain" && outcome.id) {
+          throw keepKnownId(spec.noun, inputs.name, outcome.id, sanitize({ ...inputs, __provider: undefined }), outcome.error);
+        }
+        // The create may have happened (or the name was taken before): look with a read of its own.
+        const existing = await find(ctx, integrationId, (item) => item.name === inputs.name, true);
+        if (existing) return settle(ctx, integrationId, existing, inputs, outcome.kind);
+        // Nothing of that name: the uncertain create did not happen (or the 409's object was renamed meanwhile).
+        if (attempt >= CREATE_ATTEMPTS) {
+          throw outcome.kind === "uncertain"
+            ? new Error(
+                `Langdock did not confirm the create of ${spec.noun} ${JSON.stringify(String(inputs.name))} ${attempt} times (${causeOf(outcome.error)}); none exists in integration ${integrationId}, so nothing was created: run pulumi up again later.`,
+              )
+            : outcome.error;
         }
       }
     },

@@ -27,14 +27,27 @@ const cruds: Record<ResourceKind, () => ResourceCrud> = {
 
 let settings: ProviderSettings | undefined;
 let client: LangdockClient | undefined;
+/**
+ * A failed configure, remembered: every later operation fails with it. Forgetting it would let the next
+ * operation resolve settings from the environment, i.e. act on whatever workspace LANGDOCK_* names.
+ */
+let configurationError: Error | undefined;
 
 export async function configure(req: { config?: ConfigSource }): Promise<void> {
-  settings = resolveSettings(req.config);
-  registerSecret(settings.apiKey);
   client = undefined;
+  settings = undefined;
+  try {
+    settings = resolveSettings(req.config);
+    configurationError = undefined;
+  } catch (err) {
+    configurationError = err as Error;
+    throw redactError(configurationError);
+  }
+  registerSecret(settings.apiKey);
 }
 
 function context(): Context {
+  if (configurationError) throw configurationError;
   if (!client) {
     settings ??= resolveSettings();
     registerSecret(settings.apiKey);
@@ -57,6 +70,7 @@ function rememberSecrets(props: Props): void {
 
 async function guarded<T>(operation: () => Promise<T>, provider?: unknown): Promise<T> {
   try {
+    if (configurationError) throw configurationError;
     return await operation();
   } catch (err) {
     // The engine stores partial properties as the resource's outputs: they need `__provider` too, or

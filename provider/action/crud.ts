@@ -7,6 +7,7 @@ import { actionSchema } from "./schema";
 export const actionCrud = childCrud<ActionWire>({
   noun: "action",
   listKey: "actions",
+  verifiedOnlyInFull: "code and input fields",
   schema: actionSchema,
   create: (client, integrationId, body) => client.createAction(integrationId, body),
   replace: (client, integrationId, id, body) => client.updateAction(integrationId, id, body),

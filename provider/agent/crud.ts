@@ -1,5 +1,6 @@
 import type { AgentWire } from "../client/wire";
-import { BadRequestError, ConflictError, NotFoundError, isOutcomeUnknown } from "../client/errors";
+import { BadRequestError, ConflictError, NotFoundError } from "../client/errors";
+import { attemptCreate, causeOf, claim, keepKnownId } from "../common/createOutcome";
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
 import { diffInputs } from "../common/schema";
 import { sanitize } from "../common/props";
@@ -15,9 +16,10 @@ export function agentOutputs(wire: AgentWire, fallback: Props): Props {
   );
   return sanitize({
     name: wire.name,
-    description: wire.description ?? fallback.description,
+    // null is Langdock's "no description": it clears the state's value instead of keeping it.
+    description: wire.description === undefined ? fallback.description : wire.description || undefined,
     emoji: wire.emojiIcon === undefined ? fallback.emoji : wire.emojiIcon,
-    instruction: wire.instruction ?? fallback.instruction,
+    instruction: wire.instruction === undefined ? fallback.instruction : wire.instruction || undefined,
     inputType: wire.inputType ?? fallback.inputType,
     model: wire.model ?? fallback.model,
     creativity: wire.temperature ?? fallback.creativity,
@@ -144,16 +146,25 @@ export const agentCrud: ResourceCrud = {
       return { id: existing.id, outs: await converge(ctx, existing.id, agentOutputs(existing, {}), inputs) };
     }
     // A created agent is live at once: no publish needed. Langdock has no way to list agents, so a create
-    // whose answer is lost cannot be looked up; the client therefore never repeats it blindly.
-    const wire = await ctx.client.createAgent(toBody(inputs, ALL_FIELDS)).catch((err) => {
-      if (isOutcomeUnknown(err)) {
-        throw new Error(
-          `Langdock did not confirm the create of agent "${String(inputs.name)}" (${(err as Error).message.replace(/\.$/, "")}); it may or may not exist now, and Langdock has no API to list agents, so the provider does not retry blindly: if Langdock's agent list shows it, set adoptId to its id, otherwise run pulumi up again.`,
-        );
-      }
-      return explainModel(ctx, inputs, err);
-    });
-    return { id: wire.id, outs: agentOutputs(wire, inputs) };
+    // whose outcome is uncertain cannot be looked up; it is never repeated blindly.
+    const body = toBody(inputs, ALL_FIELDS);
+    const outcome = await attemptCreate(() => ctx.client.createAgent(body)).catch((err) => explainModel(ctx, inputs, err));
+    if (outcome.kind === "done") {
+      claim("agent", outcome.wire.id);
+      return { id: outcome.wire.id, outs: agentOutputs(outcome.wire, inputs) };
+    }
+    if (outcome.kind === "conflict") throw outcome.error;
+    if (outcome.id)
+      throw keepKnownId(
+        "agent",
+        inputs.name,
+        outcome.id,
+        agentOutputs({ id: outcome.id, name: String(inputs.name) }, inputs),
+        outcome.error,
+      );
+    throw new Error(
+      `Langdock did not confirm the create of agent "${String(inputs.name)}" (${causeOf(outcome.error)}); it may or may not exist now, and Langdock has no API to list agents, so the provider does not retry blindly: if Langdock's agent list shows it, set adoptId to its id, otherwise run pulumi up again.`,
+    );
   },
 
   async read(ctx, id, props) {

@@ -38,7 +38,12 @@ export class APIError extends LangdockError {
 function describe(status: number | undefined, apiMessage: string, issues: FieldIssue[], request: RequestInfo, hint: string): string {
   const where = `${request.method} ${request.path}`;
   const said = issues.length > 0 ? issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ") : apiMessage;
-  const head = status === undefined ? `Langdock could not be reached for ${where}` : `Langdock rejected ${where} with HTTP ${status}`;
+  const head =
+    status === undefined
+      ? `Langdock could not be reached for ${where}`
+      : status < 300
+        ? `Langdock answered ${where} with HTTP ${status}`
+        : `Langdock rejected ${where} with HTTP ${status}`;
   return `${head}${said ? `: ${trimPeriod(said)}` : ""}${hint ? ` — ${hint}` : ""}.`;
 }
 
@@ -75,22 +80,46 @@ export class APIConnectionTimeoutError extends APIConnectionError {
   override name = "APIConnectionTimeoutError";
 }
 
+/** What the transport knew when it gave up on a request; decides which advice applies. */
+export interface ResponseContext {
+  /** Attempts made, this one included. */
+  attempts?: number;
+  /** Set when Langdock asked to wait longer (Retry-After, ms) than the retry budget allows. */
+  waitTooLongMs?: number;
+  maxRetryTimeMs?: number;
+}
+
 /** What to do next, by status; scope hints follow REFERENCE.md (INTEGRATION_API, AGENT_API). */
-function hintFor(status: number | undefined, request: RequestInfo): string {
+function hintFor(status: number | undefined, request: RequestInfo, said: boolean, context: ResponseContext = {}): string {
   const scope = request.path.startsWith("/agent/") ? "AGENT_API" : "INTEGRATION_API";
+  const attempts = context.attempts ?? 1;
   switch (status) {
     case 400:
-      return "fix the values named above in your program";
+      return said
+        ? "fix the values named above in your program"
+        : "Langdock gave no reason; check this resource's inputs against Langdock's limits";
     case 401:
       return "check that langdock:apiKey (or LANGDOCK_API_KEY) holds a valid, unexpired Langdock API key";
     case 403:
       return `give the API key the ${scope} scope in Langdock's workspace settings (agents also need the createAgents permission)`;
     case 404:
-      return "the object no longer exists in Langdock; run `pulumi refresh` to drop it from the state";
+      // Only a write to an object the state holds can be fixed by refreshing it away; a create or a lookup has nothing in state.
+      return request.method === "PUT" || request.method === "PATCH" || request.method === "DELETE"
+        ? "the object no longer exists in Langdock; run `pulumi refresh` to drop it from the state"
+        : "check the id (and that the object is shared with this API key)";
     case 409:
       return "another object already uses this name; rename one of them or adopt the existing object";
     case 429:
-      return "Langdock kept rate limiting after every retry; run again later, raise langdock:maxRetries, or lower `pulumi up --parallel`";
+      if (context.waitTooLongMs !== undefined) {
+        return `Langdock asked to wait ${Math.ceil(context.waitTooLongMs / 1000)} s, longer than langdock:maxRetryTimeMs (${context.maxRetryTimeMs ?? "?"} ms) allows; run again later or raise langdock:maxRetryTimeMs`;
+      }
+      return attempts > 1
+        ? `Langdock kept rate limiting after ${attempts} attempts; run again later, raise langdock:maxRetries, or lower \`pulumi up --parallel\``
+        : "Langdock is rate limiting and langdock:maxRetries allows no retry; run again later or raise langdock:maxRetries";
+    case 503:
+      return attempts > 1
+        ? `Langdock was unavailable for ${attempts} attempts; run \`pulumi up\` again later`
+        : "Langdock is unavailable; run `pulumi up` again later";
     case undefined:
       return "check langdock:baseUrl and your network, then run `pulumi up` again; the provider reconciles anything the interrupted call created";
     default:
@@ -164,7 +193,7 @@ const BY_STATUS: Record<number, typeof APIError> = {
   429: RateLimitError,
 };
 
-export function errorFromResponse(status: number, body: unknown, request: RequestInfo): APIError {
+export function errorFromResponse(status: number, body: unknown, request: RequestInfo, context: ResponseContext = {}): APIError {
   const { message, issues } = parseErrorBody(body);
   const Class = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
   return new Class(
@@ -172,16 +201,111 @@ export function errorFromResponse(status: number, body: unknown, request: Reques
     redact(message || `HTTP ${status}`),
     issues.map((i) => ({ path: i.path, message: redact(i.message) })),
     request,
-    hintFor(status, request),
+    hintFor(status, request, Boolean(message) || issues.length > 0, context),
   );
+}
+
+/**
+ * Whether a 404 is Langdock's own answer about an object: a JSON error naming the kind of object that
+ * was not found. An HTML page, an empty body or a routing error means the base URL is wrong, and must
+ * never be read as "gone" (refresh would drop the state, destroy would report success).
+ */
+export function isLangdockNotFound(body: unknown, contentType: unknown): boolean {
+  let parsed = body;
+  if (typeof body === "string") {
+    if (!/json/i.test(String(contentType ?? ""))) return false;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return false;
+    }
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return false;
+  const { message } = parseErrorBody(parsed);
+  return /\b(integration|action|trigger|agent|assistant|attachment|file|folder|knowledge base)\b[^/]*?\bnot found\b/i.test(message);
+}
+
+/** The base URL does not lead to Langdock's public API (HTML or empty 404s, redirects): a configuration error. */
+export class BaseUrlError extends LangdockError {
+  override name = "BaseUrlError";
+  constructor(
+    readonly status: number,
+    readonly request: RequestInfo,
+    what: string,
+    baseUrl: string,
+  ) {
+    super(
+      `Langdock's API did not answer ${request.method} ${request.path}: HTTP ${status} ${what}, so langdock:baseUrl (${withoutCredentials(baseUrl)}) does not point at Langdock's public API; set it to https://api.langdock.com or https://<deployment>/api/public.`,
+    );
+  }
+}
+
+/** Describes a non-Langdock answer for BaseUrlError: "with an HTML page", "redirecting to …". */
+export function describeForeignAnswer(status: number, body: unknown, location: unknown): string {
+  if (status >= 300 && status < 400)
+    return typeof location === "string" && location ? `redirecting to ${quote(location, 60)}` : "(a redirect)";
+  if (body === undefined || body === null || body === "") return "with an empty body";
+  if (typeof body === "string" && /<[a-z!/]/i.test(body)) return "with an HTML page";
+  const { message } = parseErrorBody(body);
+  return message ? `with ${quote(message, 60)}, which names no Langdock object` : "with a body that is not Langdock's";
+}
+
+/** A 2xx whose body is unusable (no JSON, no envelope, no id). For a create, whether it took effect is unknown. */
+export class UnusableResponseError extends APIError {
+  override name = "UnusableResponseError";
+  constructor(
+    status: number,
+    detail: string,
+    request: RequestInfo,
+    /** The object's id, when the body carried one after all (e.g. as a number, or outside the envelope). */
+    readonly id: string | undefined,
+  ) {
+    const create = request.method === "POST";
+    super(status, `unusable body (${detail})`, [], request, create ? "" : "check that langdock:baseUrl points at Langdock's public API");
+  }
+}
+
+/** An id found anywhere plausible in an unusable body: `{id}`, `{<envelope>: {id}}`, as a string or a number. */
+export function salvageId(body: unknown): string | undefined {
+  if (!body || typeof body !== "object") return undefined;
+  const record = body as Record<string, unknown>;
+  const candidates = [
+    record.id,
+    ...Object.values(record).map((v) => (v && typeof v === "object" ? (v as Record<string, unknown>).id : undefined)),
+  ];
+  for (const c of candidates) {
+    if (typeof c === "string" && c.trim() !== "") return c;
+    if (typeof c === "number" && Number.isFinite(c)) return String(c);
+  }
+  return undefined;
+}
+
+/** `https://user:pw@host/x` → `https://host/x`; anything unparseable is shortened. */
+export function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.toString().replace(/\/$/, "");
+  } catch {
+    return quote(url.replace(/\/\/[^/@]*@/, "//"), 60);
+  }
+}
+
+/** At most `max` characters of a value, JSON-quoted, with an ellipsis and the full length when cut. */
+export function quote(value: unknown, max = 40): string {
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
+  if (text.length <= max) return typeof value === "string" ? JSON.stringify(text) : text;
+  return `${JSON.stringify(text.slice(0, max))}… (${text.length.toLocaleString("en-US")} characters)`;
 }
 
 export function connectionError(cause: string, request: RequestInfo, timedOut: boolean): APIConnectionError {
   const Class = timedOut ? APIConnectionTimeoutError : APIConnectionError;
-  return new Class(undefined, redact(cause), [], request, hintFor(undefined, request));
+  return new Class(undefined, redact(cause), [], request, hintFor(undefined, request, false));
 }
 
 /** A write whose outcome is unknown: it may or may not have taken effect in Langdock. */
 export function isOutcomeUnknown(err: unknown): boolean {
-  return err instanceof APIConnectionError || err instanceof InternalServerError;
+  if (err instanceof InternalServerError) return err.status !== 503; // 503: not handled (retried by the client)
+  return err instanceof APIConnectionError || err instanceof UnusableResponseError;
 }

@@ -1,10 +1,20 @@
-import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from "axios";
-import axiosRetry from "axios-retry";
+import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
 import type { z } from "zod";
 import { MISSING_API_KEY, type ProviderSettings } from "../config";
 import { redact } from "../common/redact";
-import { LangdockError, connectionError, errorFromResponse, type RequestInfo } from "./errors";
+import {
+  BaseUrlError,
+  LangdockError,
+  UnusableResponseError,
+  connectionError,
+  describeForeignAnswer,
+  errorFromResponse,
+  isLangdockNotFound,
+  salvageId,
+  type RequestInfo,
+} from "./errors";
 import { Cooldown, backoffDelay, parseRetryAfter } from "./retry";
+import { sendOnce } from "./transport";
 import * as wire from "./wire";
 
 export * from "./errors";
@@ -28,20 +38,6 @@ function packageVersion(): string {
   }
 }
 
-/** Per-request metadata axios carries between attempts. */
-interface Meta {
-  /** Unsafe to repeat blindly (a create): retried only when Langdock certainly did not act on it. */
-  idempotent: boolean;
-  startedAt: number;
-  template: string;
-}
-type MetaConfig = AxiosRequestConfig & { langdock?: Meta };
-
-/** Statuses that mean "not done, try again": rate limited or a gateway that did not reach Langdock. */
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
-/** Connection failures that happen before a request is sent: safe to retry even for a create. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
-
 export interface ClientOptions extends Partial<ProviderSettings> {
   /** Shared across clients of one process unless given (tests inject their own). */
   cooldown?: Cooldown;
@@ -50,12 +46,17 @@ export interface ClientOptions extends Partial<ProviderSettings> {
 
 /**
  * The one HTTP transport for Langdock: base URL joining that keeps a path prefix, Bearer auth,
- * User-Agent, timeouts, retries with a shared cooldown, zod-validated responses, and typed errors.
- * Resources above it never see axios.
+ * User-Agent, a deadline on each whole request, one retry loop with a shared cooldown, zod-validated
+ * responses, and typed errors. Resources above it never see axios.
+ *
+ * Retry policy (GUIDE.md): 429 and 503 mean "not handled, come back" and are retried for every call,
+ * creates included, as is a connection refused before anything was sent. 500/502/504, a dropped
+ * connection or a timeout may hide a committed write: retried only for idempotent calls.
  */
 export class LangdockClient {
   private readonly http: AxiosInstance;
   private readonly cooldown: Cooldown;
+  private readonly random: () => number;
   private readonly inflightIntegrations = new Map<string, Promise<wire.IntegrationWire>>();
   readonly settings: ProviderSettings;
 
@@ -68,58 +69,19 @@ export class LangdockClient {
       maxRetryTimeMs: options.maxRetryTimeMs ?? 120_000,
     };
     this.cooldown = options.cooldown ?? sharedCooldown;
-    const random = options.random ?? Math.random;
+    this.random = options.random ?? Math.random;
     this.http = axios.create({
       // A trailing slash plus relative request paths makes axios append to, not replace, `/api/public`.
       baseURL: this.settings.baseUrl.replace(/\/+$/, "") + "/",
-      timeout: this.settings.timeoutMs,
       headers: { "User-Agent": USER_AGENT, Accept: "application/json" },
       // Errors are built from the status below; axios must not throw its own (it would carry headers).
       validateStatus: () => true,
+      // A redirect means the base URL is not Langdock's API: reported, never followed (it could drop the key).
       maxRedirects: 0,
     });
-    this.http.interceptors.request.use(async (config) => {
-      await this.cooldown.wait();
-      return config;
-    });
-    // A response status turns into a rejection here so that axios-retry sees it.
-    this.http.interceptors.response.use((response) => {
-      if (response.status === 429) {
-        const pause = parseRetryAfter(response.headers["retry-after"]) ?? backoffDelay(1, random) + 500;
-        // A pause longer than anyone may wait fails this request (shouldRetry) instead of freezing all others.
-        if (pause <= this.settings.maxRetryTimeMs) this.cooldown.extend(pause);
-      }
-      if (response.status >= 200 && response.status < 300) return response;
-      const err = new AxiosError(`HTTP ${response.status}`, String(response.status), response.config, response.request, response);
-      return Promise.reject(err);
-    });
-    axiosRetry(this.http, {
-      retries: this.settings.maxRetries,
-      shouldResetTimeout: true,
-      retryCondition: (error) => this.shouldRetry(error),
-      retryDelay: (attempt, error) => {
-        const retryAfter = parseRetryAfter(error.response?.headers?.["retry-after"]);
-        // The cooldown (awaited by the request interceptor) covers Retry-After; jitter spreads the restart.
-        return retryAfter !== undefined ? Math.floor(random() * BASE_JITTER_MS) : backoffDelay(attempt, random);
-      },
-    });
   }
 
-  private shouldRetry(error: AxiosError): boolean {
-    const meta = (error.config as MetaConfig | undefined)?.langdock;
-    if (!meta) return false;
-    const asked = parseRetryAfter(error.response?.headers?.["retry-after"]) ?? 0;
-    if (Date.now() - meta.startedAt + Math.max(this.cooldown.remaining(), asked) > this.settings.maxRetryTimeMs) return false;
-    const status = error.response?.status;
-    if (status !== undefined) {
-      // A create rejected with 429 was not processed; any other failure status may hide a committed write.
-      return meta.idempotent ? RETRYABLE_STATUSES.has(status) : status === 429;
-    }
-    if (meta.idempotent) return true;
-    return NOT_SENT_CODES.has(error.code ?? "");
-  }
-
-  /** Sends one request and validates the JSON answer against `schema`. */
+  /** Sends one request (retrying as the policy above says) and validates the JSON answer against `schema`. */
   async request<S extends z.ZodType>(
     method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
     template: string,
@@ -130,7 +92,7 @@ export class LangdockClient {
     if (!this.settings.apiKey) throw new LangdockError(MISSING_API_KEY);
     const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
     const info: RequestInfo = { method, path: template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`) };
-    const config: MetaConfig = {
+    const config: AxiosRequestConfig = {
       method,
       url: path.replace(/^\//, ""),
       params: options.query,
@@ -139,22 +101,48 @@ export class LangdockClient {
         Authorization: `Bearer ${this.settings.apiKey}`,
         ...(options.body === undefined ? {} : { "Content-Type": "application/json" }),
       },
-      langdock: { idempotent: options.idempotent ?? method !== "POST", startedAt: Date.now(), template },
     };
-    let data: unknown;
-    try {
-      data = (await this.http.request(config)).data;
-    } catch (err) {
-      throw toLangdockError(err, info);
+    const idempotent = options.idempotent ?? method !== "POST";
+    const { maxRetries, timeoutMs, maxRetryTimeMs } = this.settings;
+    const startedAt = Date.now();
+    for (let attempt = 1; ; attempt++) {
+      await this.cooldown.wait();
+      // One deadline for the whole request (connect to last byte), kept inside what is left of the retry budget.
+      const timeout = timeoutMs > 0 ? timeoutMs : MAX_TIMER_MS;
+      const left = maxRetryTimeMs - (Date.now() - startedAt);
+      const result = await sendOnce(this.http, config, Math.min(timeout, Math.max(left, attempt === 1 ? timeout : 1)));
+      let retryable: boolean;
+      let asked: number | undefined;
+      let fail: (waitTooLongMs?: number) => Error;
+      if (result.kind === "response") {
+        const { status, data, headers } = result.response;
+        if (status >= 200 && status < 300) return parseAnswer(schema, status, data, info);
+        if ((status >= 300 && status < 400) || (status === 404 && !isLangdockNotFound(data, headers["content-type"]))) {
+          throw new BaseUrlError(status, info, describeForeignAnswer(status, data, headers.location), this.settings.baseUrl);
+        }
+        const notHandled = status === 429 || status === 503;
+        retryable = notHandled || (idempotent && (status === 502 || status === 504));
+        asked = parseRetryAfter(headers["retry-after"]);
+        if (status === 429 && asked === undefined) asked = backoffDelay(1, this.random) + 500;
+        // A pause longer than anyone may wait fails this request instead of freezing all others.
+        if (notHandled && asked !== undefined && asked <= maxRetryTimeMs) this.cooldown.extend(asked);
+        fail = (waitTooLongMs) =>
+          errorFromResponse(status, data, info, {
+            attempts: attempt,
+            waitTooLongMs: status === 429 ? waitTooLongMs : undefined,
+            maxRetryTimeMs,
+          });
+      } else {
+        retryable = result.notSent || idempotent;
+        fail = () => connectionError(`${result.code}: ${result.message}`, info, result.timedOut);
+      }
+      if (!retryable || attempt > maxRetries) throw fail();
+      // The cooldown (awaited before each attempt) covers Retry-After; jitter spreads the restart.
+      const delay = asked !== undefined ? Math.floor(this.random() * BASE_JITTER_MS) : backoffDelay(attempt, this.random);
+      const wait = Math.max(this.cooldown.remaining(), asked ?? 0, delay);
+      if (Date.now() - startedAt + wait > maxRetryTimeMs) throw fail(asked);
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new LangdockError(
-        `Langdock answered ${info.method} ${info.path} with an unexpected body (${issue?.path.join(".") || "body"}: ${issue?.message}); check that langdock:baseUrl points at Langdock's public API.`,
-      );
-    }
-    return parsed.data;
   }
 
   // ---- Integrations ----
@@ -167,13 +155,15 @@ export class LangdockClient {
   /**
    * Concurrent reads of one integration (a refresh reads every action and trigger through it) share
    * the request in flight; the answer is never reused after it completes, so nothing stale is served.
+   * `fresh` sends a request of its own: a look after a create must not join a read that began before it.
    */
-  getIntegration(integrationId: string): Promise<wire.IntegrationWire> {
+  getIntegration(integrationId: string, options: { fresh?: boolean } = {}): Promise<wire.IntegrationWire> {
+    const send = () =>
+      this.request("GET", "/integrations/v1/{integrationId}", { integrationId }, wire.IntegrationEnvelope).then((r) => r.integration);
+    if (options.fresh) return send();
     const pending = this.inflightIntegrations.get(integrationId);
     if (pending) return pending;
-    const request = this.request("GET", "/integrations/v1/{integrationId}", { integrationId }, wire.IntegrationEnvelope)
-      .then((r) => r.integration)
-      .finally(() => this.inflightIntegrations.delete(integrationId));
+    const request = send().finally(() => this.inflightIntegrations.delete(integrationId));
     this.inflightIntegrations.set(integrationId, request);
     return request;
   }
@@ -241,13 +231,21 @@ export class LangdockClient {
 }
 
 const BASE_JITTER_MS = 100;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const sharedCooldown = new Cooldown();
 
-function toLangdockError(err: unknown, info: RequestInfo): Error {
-  if (err instanceof AxiosError) {
-    if (err.response) return errorFromResponse(err.response.status, err.response.data, info);
-    const timedOut = err.code === "ECONNABORTED" || err.code === "ETIMEDOUT" || /timeout/i.test(err.message);
-    return connectionError(`${err.code ?? "network error"}: ${err.message}`, info, timedOut);
-  }
-  return new LangdockError(redact(err instanceof Error ? err.message : String(err)));
+/** A 2xx answer validated against its schema; an unusable one keeps any id it carried (see UnusableResponseError). */
+function parseAnswer<S extends z.ZodType>(schema: S, status: number, data: unknown, info: RequestInfo): z.infer<S> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const detail =
+    data === undefined || data === null || data === ""
+      ? "empty"
+      : typeof data === "string"
+        ? /<[a-z!/]/i.test(data)
+          ? "an HTML page"
+          : "not JSON"
+        : `${issue?.path.join(".") || "body"}: ${issue?.message}`;
+  throw new UnusableResponseError(status, redact(detail), info, salvageId(data));
 }

@@ -1,5 +1,6 @@
 import type { AuthFieldWire, IntegrationWire } from "../client/wire";
-import { NotFoundError, isOutcomeUnknown } from "../client/errors";
+import { NotFoundError } from "../client/errors";
+import { attemptCreate, causeOf, claim, keepKnownId } from "../common/createOutcome";
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
 import { diffInputs } from "../common/schema";
 import { sanitize } from "../common/props";
@@ -79,30 +80,29 @@ function pickKeys(inputs: Props, keys: readonly string[]): Props {
   return Object.fromEntries(keys.map((k) => [k, inputs[k]]));
 }
 
-/** How many times a create whose outcome was unknown, and which certainly did not happen, is tried again. */
+/** How many times a create is sent when each earlier one provably did not happen (no integration of that name). */
 const CREATE_ATTEMPTS = 3;
 
 /**
  * Creates the integration without ever making a duplicate. Integration names are not unique in
- * Langdock, so a name lookup cannot prove that an object is ours: when a create's outcome is unknown
- * the provider retries only if no integration of that name exists, and otherwise stops and names the
- * candidates so the user can adopt the right one.
+ * Langdock and the list holds only names and descriptions, so a lookup cannot prove that an object is
+ * ours: after an uncertain create the provider retries only if no integration of that name exists,
+ * and otherwise stops and names the candidates so the user can adopt the right one.
  */
 async function createOnce(ctx: Context, inputs: Props) {
   const body = sanitize({ name: inputs.name, description: inputs.description }) as { name: string };
   for (let attempt = 1; ; attempt++) {
-    try {
-      return await ctx.client.createIntegration(body);
-    } catch (err) {
-      if (!isOutcomeUnknown(err)) throw err;
-      const candidates = (await ctx.client.listIntegrations()).filter((i) => i.name === inputs.name);
-      if (candidates.length > 0) {
-        throw new Error(
-          `Langdock did not confirm the create of integration "${String(inputs.name)}" (${(err as Error).message.replace(/\.$/, "")}); it may have been created: ${candidates.map((c) => c.id).join(", ")} ${candidates.length === 1 ? "has" : "have"} that name. Set adoptId to the one this program should manage (or delete the stray one in Langdock), then run pulumi up again.`,
-        );
-      }
-      if (attempt >= CREATE_ATTEMPTS) throw err;
+    const outcome = await attemptCreate(() => ctx.client.createIntegration(body));
+    if (outcome.kind === "done") return outcome.wire;
+    if (outcome.kind === "conflict") throw outcome.error;
+    if (outcome.id) throw keepKnownId("integration", inputs.name, outcome.id, body, outcome.error);
+    const candidates = (await ctx.client.listIntegrations()).filter((i) => i.name === inputs.name);
+    if (candidates.length > 0) {
+      throw new Error(
+        `Langdock did not confirm the create of integration "${String(inputs.name)}" (${causeOf(outcome.error)}); it may have been created: ${candidates.map((c) => c.id).join(", ")} ${candidates.length === 1 ? "has" : "have"} that name. Set adoptId to the one this program should manage (or delete the stray one in Langdock), then run pulumi up again.`,
+      );
     }
+    if (attempt >= CREATE_ATTEMPTS) throw outcome.error;
   }
 }
 
@@ -120,6 +120,7 @@ export const integrationCrud: ResourceCrud = {
       return { id: existing.id, outs: await converge(ctx, existing.id, toOutputs(existing, {}), inputs) };
     }
     const created = await createOnce(ctx, inputs);
+    claim("integration", created.id);
     // The create body takes only name and description; icon, color and auth need their own calls.
     const current = toOutputs(created, { name: inputs.name, description: inputs.description });
     return { id: created.id, outs: await converge(ctx, created.id, current, inputs, true) };

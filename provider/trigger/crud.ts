@@ -7,6 +7,7 @@ import { triggerSchema } from "./schema";
 export const triggerCrud = childCrud<TriggerWire>({
   noun: "trigger",
   listKey: "triggers",
+  verifiedOnlyInFull: "polling code and input fields",
   schema: triggerSchema,
   create: (client, integrationId, body) => client.createTrigger(integrationId, body),
   replace: (client, integrationId, id, body) => client.updateTrigger(integrationId, id, body),

@@ -121,17 +121,29 @@ describe("Action CRUD against the emulator", () => {
     h.emulator.faults.dropAfterCommit({ match: { method: "POST", path: /actions\/create$/ } });
     const { id } = await h.create("Action", args());
     expect(h.emulator.snapshot().actions.map((a: { id: string }) => a.id)).toEqual([id]);
-    expect(h.warnings.join("")).toContain('action "Get user" was found in Langdock after an interrupted create; adopting');
+    expect(h.warnings.join("")).toContain(
+      `action "Get user" was found in Langdock after an interrupted create, identical to this program; adopting ${id} instead of creating a duplicate.`,
+    );
   });
 
-  it("on 409 adopts an existing action that matches the program, and refuses one that differs", async () => {
-    const first = await h.create("Action", args());
-    const again = await h.create("Action", args());
-    expect(again.id).toBe(first.id);
-    expect(h.emulator.snapshot().actions).toHaveLength(1);
-    await expect(h.create("Action", args({ code: "return 'different';" }))).rejects.toThrow(
-      `name: action "Get user" already exists in integration ${integrationId} (id ${first.id}) and differs from this program; rename this action, delete the existing one in Langdock, or set adoptId: "${first.id}" to take it over (HTTP 409).`,
+  it("on 409 adopts a pre-existing identical action once, never for two resources, and never overwrites one that differs", async () => {
+    // Built by hand in Langdock (not by this provider process).
+    const res = await fetch(`${h.emulator.url}/integrations/v1/${integrationId}/actions/create`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${h.emulator.apiKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify((await h.checked("Action", args())) as object),
+    });
+    const hand = ((await res.json()) as { action: { id: string } }).action;
+    const adopted = await h.create("Action", args());
+    expect(adopted.id).toBe(hand.id);
+    await expect(h.create("Action", args())).rejects.toThrow(
+      `name: another action of this program already manages action "Get user" (id ${hand.id}) in integration ${integrationId}; give each action its own name (HTTP 409).`,
     );
+    await expect(h.create("Action", args({ code: "return 'different';" }))).rejects.toThrow(
+      `name: action "Get user" already exists in integration ${integrationId} (id ${hand.id}) and differs from this program in code (HTTP 409); rename this action, delete the existing one in Langdock, or set adoptId: "${hand.id}" to take it over.`,
+    );
+    expect(h.emulator.snapshot().actions).toEqual([expect.objectContaining({ id: hand.id, code: args().code })]);
+    expect(h.emulator.count({ method: "PUT" })).toBe(0);
   });
 
   it("adoptId takes over an existing action without creating one", async () => {

@@ -55,7 +55,9 @@ describe("transport", () => {
       ],
       async (client) => {
         await expect(client.getIntegration(INTEGRATION.integration.id)).resolves.toMatchObject({ name: "CRM" });
-        await expect(client.getIntegration(INTEGRATION.integration.id)).rejects.toThrow(/unexpected body \(integration\.id/);
+        await expect(client.getIntegration(INTEGRATION.integration.id)).rejects.toThrow(
+          /^Langdock answered GET \/integrations\/v1\/[0-9a-f-]+ with HTTP 200: unusable body \(integration\.id: /,
+        );
       },
     );
   });
@@ -215,7 +217,7 @@ describe("retries", () => {
     });
   });
 
-  it("retries a create only when Langdock certainly did not act on it (429), never after a 503 or a dropped connection", async () => {
+  it("retries a create only when Langdock certainly did not act on it (429, 503), never after a 500/502/504 or a dropped connection", async () => {
     await withStub(
       [
         { status: 429, body: {}, headers: { "Retry-After": "0" } },
@@ -226,10 +228,22 @@ describe("retries", () => {
         expect(stub.requests).toHaveLength(2);
       },
     );
-    await withStub([{ status: 503, body: {} }], async (client, stub) => {
-      await expect(client.createIntegration({ name: "CRM" })).rejects.toBeInstanceOf(InternalServerError);
-      expect(stub.requests).toHaveLength(1);
-    });
+    await withStub(
+      [
+        { status: 503, body: {} },
+        { status: 201, body: INTEGRATION },
+      ],
+      async (client, stub) => {
+        await client.createIntegration({ name: "CRM" });
+        expect(stub.requests).toHaveLength(2);
+      },
+    );
+    for (const status of [500, 502, 504]) {
+      await withStub([{ status, body: {} }], async (client, stub) => {
+        await expect(client.createIntegration({ name: "CRM" })).rejects.toBeInstanceOf(InternalServerError);
+        expect(stub.requests).toHaveLength(1);
+      });
+    }
     await withStub(["drop"], async (client, stub) => {
       await expect(client.createIntegration({ name: "CRM" })).rejects.toBeInstanceOf(APIConnectionError);
       expect(stub.requests).toHaveLength(1);
