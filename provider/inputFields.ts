@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { bool, list, oneOf, optionalText, strictObject, text, uuid } from "./common/schema";
+import { onlyForType } from "./common/crossField";
 import { sanitize } from "./common/props";
 import type { InputFieldWire } from "./client/wire";
 
@@ -30,14 +32,20 @@ function fieldSchema(types: readonly [string, ...string[]], withContextAction: b
     options: list(optionSchema).optional(),
     allowMultiSelect: bool().optional(),
     ...(withContextAction ? { contextActionId: uuid("id of the action that supplies the options").optional() } : {}),
-  }).superRefine((field, ctx) => {
-    // Options only mean something on a dropdown; elsewhere Langdock would silently drop them.
-    for (const key of ["options", "allowMultiSelect"] as const) {
-      if (field[key] !== undefined && field.type !== "SELECT") {
-        ctx.addIssue({ code: "custom", path: [key], message: `is only used by SELECT fields: set type to "SELECT" or remove ${key}` });
-      }
-    }
+    // Langdock's own keys on an input field: accepted (and never sent) so that one action's `inputFields`
+    // output can be fed into another action as is.
+    slug: text(100).optional(),
+    order: z
+      .number({ error: "must be a whole number" })
+      .int({ error: "must be a whole number" })
+      .min(0, { error: "must be 0 or more" })
+      .optional(),
   });
+}
+
+/** Options only mean something on a dropdown; elsewhere Langdock would silently drop them (a cross-field rule). */
+export function inputFieldRules(given: Record<string, unknown>) {
+  return onlyForType(given.inputFields, "inputFields", "SELECT", ["options", "allowMultiSelect"], "TEXT");
 }
 
 export const actionInputFieldsSchema = list(fieldSchema(ACTION_FIELD_TYPES, true));

@@ -1,6 +1,6 @@
 import { strictObject, optionalText, text, bool, uuid, type ResourceSchema } from "../common/schema";
 import { normalizeCode } from "../common/props";
-import { actionInputFieldsSchema, comparableInputFields } from "../inputFields";
+import { actionInputFieldsSchema, comparableInputFields, inputFieldRules } from "../inputFields";
 
 /** Action inputs: REFERENCE.md "Actions" request body, plus the integration it belongs to. */
 export const actionSchema: ResourceSchema = {
@@ -21,6 +21,7 @@ export const actionSchema: ResourceSchema = {
     // Only consulted at create; changing it later changes nothing in Langdock.
     adoptId: () => undefined,
   },
+  crossField: inputFieldRules,
   replaceOnChanges: ["integrationId"],
   serverItemKeys: { inputFields: ["slug", "order"] },
 };

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { bool, strictObject, list, oneOf, optionalText, text, uuid, withDefault, type ResourceSchema } from "../common/schema";
 import { sanitize } from "../common/props";
+import { items, onlyForType, uniqueSlugs } from "../common/crossField";
+import { containsUnknown } from "../common/unknown";
+import type { CheckFailure } from "../common/schema";
 
 export const INPUT_TYPES = ["PROMPT", "STRUCTURED"] as const;
 export const AGENT_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "CHECKBOX", "FILE", "SELECT", "DATE"] as const;
@@ -55,45 +58,31 @@ export const agentSchema: ResourceSchema = {
     dataAnalyst: bool().default(false),
     canvas: bool().default(false),
     adoptId: uuid("id of an existing agent to take over").optional(),
-  })
-    .transform((inputs) => ({ ...inputs, inputFields: inputs.inputFields?.map((f, i) => ({ ...f, order: f.order ?? i })) }))
-    .superRefine((inputs, ctx) => {
-      if (inputs.inputFields?.length && inputs.inputType !== "STRUCTURED") {
-        ctx.addIssue({
-          code: "custom",
-          path: ["inputFields"],
-          message: 'are only used when inputType is "STRUCTURED"; set inputType or remove inputFields',
-        });
-      }
-      const slugs = new Set<string>();
-      inputs.inputFields?.forEach((field, i) => {
-        if (slugs.has(field.slug))
-          ctx.addIssue({
-            code: "custom",
-            path: ["inputFields", i, "slug"],
-            message: `"${field.slug}" is used by an earlier field; slugs must be unique`,
-          });
-        slugs.add(field.slug);
-        if (field.options !== undefined && field.type !== "SELECT")
-          ctx.addIssue({
-            code: "custom",
-            path: ["inputFields", i, "options"],
-            message: 'is only used by SELECT fields: set type to "SELECT" or remove options',
-          });
-        if (field.fileTypes !== undefined && field.type !== "FILE")
-          ctx.addIssue({
-            code: "custom",
-            path: ["inputFields", i, "fileTypes"],
-            message: 'is only used by FILE fields: set type to "FILE" or remove fileTypes',
-          });
+  }).transform((inputs) => ({
+    ...inputs,
+    inputFields: inputs.inputFields?.map((f, i) => ({ ...f, order: f.order ?? i })),
+  })) as unknown as z.ZodType<Record<string, unknown>>,
+  crossField: (given) => {
+    const failures: CheckFailure[] = [];
+    const inputType = given.inputType ?? "PROMPT";
+    if (items(given.inputFields).length > 0 && !containsUnknown(inputType) && inputType !== "STRUCTURED") {
+      failures.push({
+        property: "inputFields",
+        reason: 'are only used when inputType is "STRUCTURED"; set inputType or remove inputFields',
       });
-      const actionIds = new Set<string>();
-      inputs.actions?.forEach((action, i) => {
-        if (actionIds.has(action.actionId))
-          ctx.addIssue({ code: "custom", path: ["actions", i, "actionId"], message: "is listed twice; list each action once" });
-        actionIds.add(action.actionId);
-      });
-    }) as unknown as z.ZodType<Record<string, unknown>>,
+    }
+    failures.push(...uniqueSlugs(given.inputFields, "inputFields", "field"));
+    failures.push(...onlyForType(given.inputFields, "inputFields", "SELECT", ["options"]));
+    failures.push(...onlyForType(given.inputFields, "inputFields", "FILE", ["fileTypes"]));
+    const actionIds = new Set<unknown>();
+    items(given.actions).forEach((action, i) => {
+      if (action.actionId === undefined || containsUnknown(action.actionId)) return;
+      if (actionIds.has(action.actionId))
+        failures.push({ property: `actions[${i}].actionId`, reason: "is listed twice; list each action once" });
+      actionIds.add(action.actionId);
+    });
+    return failures;
+  },
   comparable: {
     description: optionalText,
     emoji: optionalText,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatPath } from "../client/errors";
+import { formatPath, quote } from "../client/errors";
 import { containsUnknown, unknownAlong } from "./unknown";
 import { deepEqual, sanitize } from "./props";
 
@@ -19,6 +19,8 @@ export interface ResourceSchema {
   serverDefaulted?: string[];
   /** Keys Langdock adds inside list items of an input (e.g. input fields' slug and order), by input name. */
   serverItemKeys?: Record<string, string[]>;
+  /** Rules relating several inputs, run on the raw inputs alongside the field checks (see crossField.ts). */
+  crossField?: (given: Record<string, unknown>) => CheckFailure[];
 }
 
 /**
@@ -60,17 +62,21 @@ export function checkInputs(
 ): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const { [PROVIDER_KEY]: _provider, ...given } = news;
   const parsed = schema.inputs.safeParse(given);
-  if (parsed.success) return { inputs: sanitize(parsed.data), failures: [] };
-  const failures = parsed.error.issues
-    .filter((issue) => !unknownAlong(given, issue.path))
-    .flatMap((issue): CheckFailure[] =>
-      // An unknown property is reported at its own path, one failure each.
-      issue.code === "unrecognized_keys"
-        ? issue.keys.map((key) => ({ property: formatPath([...issue.path, key]), reason: issue.message }))
-        : [{ property: formatPath(issue.path) || "(inputs)", reason: issue.message }],
-    );
+  // Cross-field rules run on the raw inputs, so they are reported together with field errors in one pass.
+  const related = schema.crossField?.(given) ?? [];
+  if (parsed.success && related.length === 0) return { inputs: sanitize(parsed.data), failures: [] };
+  const fieldFailures = parsed.success
+    ? []
+    : parsed.error.issues
+        .filter((issue) => !unknownAlong(given, issue.path))
+        .flatMap((issue): CheckFailure[] =>
+          // An unknown property is reported at its own path, one failure each.
+          issue.code === "unrecognized_keys"
+            ? issue.keys.map((key) => ({ property: formatPath([...issue.path, key]), reason: issue.message }))
+            : [{ property: formatPath(issue.path) || "(inputs)", reason: issue.message }],
+        );
   // Only unknowns failed: pass the inputs through untouched; the check at apply time sees real values.
-  return { inputs: given, failures };
+  return { inputs: given, failures: [...fieldFailures, ...related] };
 }
 
 export interface DiffOutcome {
@@ -108,22 +114,32 @@ export function inputKeys(schema: ResourceSchema): string[] {
 
 // ---- Field builders with messages a user can act on ----
 
+/** A value's type for "must be a string (got …)": null and lists named as such, not as "object". */
+export function typeName(value: unknown): string {
+  return value === null ? "null" : Array.isArray(value) ? "a list" : typeof value;
+}
+
+/** Text with limits counted as Langdock counts them: UTF-16 code units (JavaScript `.length`), not code points. */
 export function text(max: number, min = 0) {
-  let s = z.string({ error: (iss) => (iss.input === undefined ? "is required" : `must be a string (got ${typeof iss.input})`) });
-  if (min > 0) s = s.min(min, { error: min === 1 ? "must not be empty" : `must be at least ${min} characters` });
-  return s.max(max, { error: (iss) => `must be at most ${max} characters (got ${String((iss.input as string).length)})` });
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? "is required" : `must be a string (got ${typeName(iss.input)})`) })
+    .superRefine((value, ctx) => {
+      if (value.length < min)
+        ctx.addIssue({ code: "custom", message: min === 1 ? "must not be empty" : `must be at least ${min} characters` });
+      if (value.length > max) ctx.addIssue({ code: "custom", message: `must be at most ${max} characters (got ${value.length})` });
+    });
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: (iss) => `must be one of ${values.join(", ")} (got ${JSON.stringify(iss.input)})` });
+  return z.enum(values, { error: (iss) => `must be one of ${values.join(", ")} (got ${quote(iss.input)})` });
 }
 
 export function bool() {
-  return z.boolean({ error: (iss) => `must be true or false (got ${JSON.stringify(iss.input)})` });
+  return z.boolean({ error: (iss) => `must be true or false (got ${quote(iss.input)})` });
 }
 
 export function list<T extends z.ZodType>(item: T, max?: number) {
-  const l = z.array(item, { error: (iss) => `must be a list (got ${typeof iss.input})` });
+  const l = z.array(item, { error: (iss) => `must be a list (got ${typeName(iss.input)})` });
   return max === undefined
     ? l
     : l.max(max, { error: (iss) => `must have at most ${max} entries (got ${(iss.input as unknown[]).length})` });
@@ -133,7 +149,7 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export function uuid(what: string) {
   return z
     .string({ error: `must be the ${what} (a UUID string)` })
-    .regex(UUID_PATTERN, { error: (iss) => `must be the ${what}, a UUID (got ${JSON.stringify(iss.input)})` });
+    .regex(UUID_PATTERN, { error: (iss) => `must be the ${what}, a UUID (got ${quote(iss.input)})` });
 }
 
 /** An object that rejects properties it does not know (typos would otherwise be silently ignored). */

@@ -4,10 +4,12 @@ import type {
   EmulatorFaults,
   FailNextFault,
   FaultKind,
+  GarbleAfterCommitFault,
   RateLimit,
   RequestMatch,
   StallFault,
   StormFault,
+  TrickleFault,
 } from "./types";
 
 /** A response the fault layer sends instead of routing the request. */
@@ -42,6 +44,8 @@ export class FaultController implements EmulatorFaults {
   private failRules: CountedRule<FailNextFault>[] = [];
   private dropRules: CountedRule<DropAfterCommitFault>[] = [];
   private stallRules: CountedRule<StallFault>[] = [];
+  private garbleRules: CountedRule<GarbleAfterCommitFault>[] = [];
+  private trickleRules: CountedRule<TrickleFault>[] = [];
   private activeStorm: { config: StormFault; random: () => number } | null = null;
 
   constructor(latencyMs = 0) {
@@ -83,12 +87,23 @@ export class FaultController implements EmulatorFaults {
     this.stallRules.push(...counted(f));
   }
 
+  garbleAfterCommit(f: GarbleAfterCommitFault): void {
+    this.garbleRules.push(...counted(f));
+  }
+
+  trickle(f: TrickleFault): void {
+    if (!(f.intervalMs > 0)) throw new Error("trickle: intervalMs must be > 0");
+    this.trickleRules.push(...counted(f));
+  }
+
   clear(): void {
     this.latency = 0;
     this.setRateLimit(null);
     this.failRules = [];
     this.dropRules = [];
     this.stallRules = [];
+    this.garbleRules = [];
+    this.trickleRules = [];
     this.activeStorm = null;
     // Emptied in place: callers may hold a reference to `injected`.
     for (const key of Object.keys(this.injected)) delete this.injected[key];
@@ -119,6 +134,26 @@ export class FaultController implements EmulatorFaults {
     if (!takeRule(this.dropRules, method, path)) return false;
     this.count("dropAfterCommit");
     return true;
+  }
+
+  /** The garbage answer replacing this (already handled) request's real one, or null. */
+  takeGarble(method: string, path: string, realStatus: number): Omit<InjectedResponse, "kind"> | null {
+    const rule = takeRule(this.garbleRules, method, path);
+    if (!rule) return null;
+    this.count("garbleAfterCommit");
+    return {
+      status: rule.status ?? realStatus,
+      headers: { "content-type": rule.contentType ?? "application/json; charset=utf-8" },
+      body: rule.body,
+    };
+  }
+
+  /** How this request's answer is to be trickled, or null to send it at once. */
+  takeTrickle(method: string, path: string): { intervalMs: number; bytesPerChunk: number } | null {
+    const rule = takeRule(this.trickleRules, method, path);
+    if (!rule) return null;
+    this.count("trickle");
+    return { intervalMs: rule.intervalMs, bytesPerChunk: Math.max(1, rule.bytesPerChunk ?? 1) };
   }
 
   private stormFault(method: string, path: string): InjectedResponse | null {

@@ -12,6 +12,8 @@ export const DEFAULT_MODELS: readonly string[] = ["gpt-4o", "gpt-4o-mini", "clau
 const DEFAULT_SCOPES: readonly ApiScope[] = ["INTEGRATION_API", "AGENT_API"];
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const JSON_TYPE = "application/json; charset=utf-8";
+const NOT_FOUND_PAGE =
+  "<!DOCTYPE html><html><head><title>404: This page could not be found</title></head><body><h1>404</h1><p>This page could not be found.</p></body></html>";
 
 type ParsedBody = { ok: true; value: unknown } | { ok: false; reason: "invalid" | "tooLarge" };
 
@@ -173,16 +175,25 @@ export class LangdockEmulator {
       return this.finish(entry, res, injected);
     }
 
+    if (routePath === null) {
+      // Outside the API (a base URL with the wrong path): the web app's HTML page, as a real deployment answers.
+      return this.finish(entry, res, { status: 404, headers: { "content-type": "text/html; charset=utf-8" }, body: NOT_FOUND_PAGE });
+    }
     const result = this.dispatch(method, routePath, entry.query, req.headers.authorization, body);
     if (this.faultController.takeDrop(method, entry.path)) {
       entry.fault = "dropAfterCommit";
       return this.finish(entry, res, null);
     }
-    this.finish(entry, res, {
-      status: result.status,
-      headers: { "content-type": JSON_TYPE },
-      body: JSON.stringify(result.body),
-    });
+    const garbled = this.faultController.takeGarble(method, entry.path, result.status);
+    if (garbled) entry.fault = "garbleAfterCommit";
+    const trickle = this.faultController.takeTrickle(method, entry.path);
+    if (trickle) entry.fault = "trickle";
+    this.finish(
+      entry,
+      res,
+      garbled ?? { status: result.status, headers: { "content-type": JSON_TYPE }, body: JSON.stringify(result.body) },
+      trickle,
+    );
   }
 
   /** Routing, auth, scopes, body and handler; every failure becomes an error response. */
@@ -214,7 +225,12 @@ export class LangdockEmulator {
   }
 
   /** Logs the request, then sends `response`, or destroys the socket when it is null (dropped). */
-  private finish(entry: RequestLogEntry, res: ServerResponse, response: Omit<InjectedResponse, "kind"> | null): void {
+  private finish(
+    entry: RequestLogEntry,
+    res: ServerResponse,
+    response: Omit<InjectedResponse, "kind"> | null,
+    trickle?: { intervalMs: number; bytesPerChunk: number } | null,
+  ): void {
     entry.status = response?.status ?? 0;
     entry.durationMs = Date.now() - entry.startedAt;
     // Logged before the response is written, so a client that got its answer sees its entry.
@@ -228,7 +244,24 @@ export class LangdockEmulator {
       res.destroy();
       return;
     }
-    res.writeHead(response.status, response.headers).end(response.body);
+    if (!trickle) {
+      res.writeHead(response.status, response.headers).end(response.body);
+      return;
+    }
+    // The answer was computed above; it only travels slowly (so it may describe a state that has since changed).
+    const bytes = Buffer.from(response.body, "utf8");
+    res.writeHead(response.status, { ...response.headers, "content-length": String(bytes.length) });
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed || this.closing) return void clearInterval(timer);
+      const chunk = bytes.subarray(sent, sent + trickle.bytesPerChunk);
+      sent += chunk.length;
+      if (sent >= bytes.length) {
+        clearInterval(timer);
+        res.end(chunk);
+      } else res.write(chunk);
+    }, trickle.intervalMs);
+    res.once("close", () => clearInterval(timer));
   }
 
   /** Waits `ms`, cut short when the emulator closes or the client disconnects. */

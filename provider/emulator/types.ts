@@ -48,7 +48,7 @@ export interface RequestMatch {
   path?: string | RegExp;
 }
 
-export type FaultKind = "rateLimit" | "failNext" | "storm" | "dropAfterCommit" | "stall";
+export type FaultKind = "rateLimit" | "failNext" | "storm" | "dropAfterCommit" | "stall" | "garbleAfterCommit" | "trickle";
 
 export interface RateLimit {
   requests: number;
@@ -81,6 +81,27 @@ export interface DropAfterCommitFault {
   match?: RequestMatch;
 }
 
+/** The request is processed (state committed), then answered with this body instead of the real one. */
+export interface GarbleAfterCommitFault {
+  /** Raw body sent instead, e.g. "", "{}", "<html>…", or JSON with the id as a number. */
+  body: string;
+  /** Status sent; default the real one (201 for a create). */
+  status?: number;
+  /** Default "application/json; charset=utf-8". */
+  contentType?: string;
+  count?: number;
+  match?: RequestMatch;
+}
+
+/** The answer (computed when the request is handled) is sent `bytesPerChunk` bytes every `intervalMs`. */
+export interface TrickleFault {
+  intervalMs: number;
+  /** Default 1. */
+  bytesPerChunk?: number;
+  count?: number;
+  match?: RequestMatch;
+}
+
 export interface StallFault {
   ms: number;
   count?: number;
@@ -99,6 +120,10 @@ export interface EmulatorFaults {
   dropAfterCommit(f?: DropAfterCommitFault): void;
   /** The next matching requests hang for `ms` before being handled. */
   stall(f: StallFault): void;
+  /** The next matching requests are processed, then answered with a garbage body (see GarbleAfterCommitFault). */
+  garbleAfterCommit(f: GarbleAfterCommitFault): void;
+  /** The next matching requests are answered slowly, a few bytes at a time (see TrickleFault). */
+  trickle(f: TrickleFault): void;
   /** Counts of faults injected so far, by FaultKind. */
   readonly injected: Record<string, number>;
   /** Removes every fault (latency back to 0, rate limit off) and zeroes `injected`. */

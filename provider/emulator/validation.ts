@@ -18,6 +18,18 @@ const HEX_COLOR_RE = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 export const isUuid = (value: string): boolean => UUID_RE.test(value);
 const uuid = () => z.string().regex(UUID_RE, "Invalid UUID");
 
+/**
+ * A string with limits counted as Langdock (JavaScript) counts them: UTF-16 code units, i.e. `.length`.
+ * zod's own min/max count code points, which lets a 21-emoji (42-unit) name through a 40 limit.
+ */
+function units(max: number | undefined, min = 0) {
+  return z.string().superRefine((value, ctx) => {
+    if (value.length < min) ctx.addIssue({ code: "custom", message: `Too small: expected string to have >=${min} characters` });
+    if (max !== undefined && value.length > max)
+      ctx.addIssue({ code: "custom", message: `Too big: expected string to have <=${max} characters` });
+  });
+}
+
 /** Parses `data` with `schema` or throws a 400 listing all issues. */
 export function validate<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const result = schema.safeParse(data);
@@ -35,8 +47,8 @@ function toIssue(issue: z.core.$ZodIssue): Issue {
 // ---------------------------------------------------------------------------------------------------------------
 // Integrations
 
-const integrationName = z.string().min(1).max(40);
-const integrationDescription = z.string().max(90);
+const integrationName = units(40, 1);
+const integrationDescription = units(90);
 const iconUrl = z.url({ protocol: /^https?$/, error: "Invalid URL: expected an http(s) URL" });
 const color = z.string().regex(HEX_COLOR_RE, "Invalid color: expected a hex color like #1A2B3C");
 
@@ -57,11 +69,11 @@ export const updateIntegrationBody = z.object(integrationFields).refine((b) => b
 });
 
 const authField = z.object({
-  slug: z.string().min(1).max(100),
-  label: z.string().min(1).max(100),
+  slug: units(100, 1),
+  label: units(100, 1),
   type: z.enum(AUTH_FIELD_TYPES),
-  description: z.string().max(500).optional(),
-  placeholder: z.string().max(200).nullish(),
+  description: units(500).optional(),
+  placeholder: units(200).nullish(),
   required: z.boolean().default(false),
 });
 
@@ -90,7 +102,7 @@ const oauthClient = z.object({
 const authConfigFields = {
   authType: z.enum(AUTH_TYPES),
   authFields: authFields.optional(),
-  authTestCode: z.string().max(1000).nullish(),
+  authTestCode: units(1000).nullish(),
   oauthClient: oauthClient.nullish(),
 };
 
@@ -108,10 +120,10 @@ export type OAuthClientInput = z.output<typeof oauthClient>;
 
 function inputField(types: readonly [string, ...string[]]) {
   return z.object({
-    label: z.string().min(1).max(100),
+    label: units(100, 1),
     type: z.enum(types).default("TEXT"),
-    description: z.string().max(500).optional(),
-    placeholder: z.string().max(200).nullish(),
+    description: units(500).optional(),
+    placeholder: units(200).nullish(),
     required: z.boolean().default(false),
     options: z.array(z.object({ label: z.string(), value: z.string() })).nullish(),
     allowMultiSelect: z.boolean().nullish(),
@@ -119,17 +131,17 @@ function inputField(types: readonly [string, ...string[]]) {
 }
 
 const actionShape = z.object({
-  name: z.string().min(1).max(100),
-  description: z.string().max(1000).optional(),
-  code: z.string().max(40_000).nullish(),
+  name: units(100, 1),
+  description: units(1000).optional(),
+  code: units(40_000).nullish(),
   inputFields: z.array(inputField(ACTION_FIELD_TYPES).extend({ contextActionId: uuid().nullish() })).optional(),
   requiresConfirmation: z.boolean().optional(),
 });
 
 const triggerShape = z.object({
-  name: z.string().min(1).max(100),
-  description: z.string().max(90).optional(),
-  pollingCode: z.string().max(1000).nullish(),
+  name: units(100, 1),
+  description: units(90).optional(),
+  pollingCode: units(1000).nullish(),
   inputFields: z.array(inputField(TRIGGER_FIELD_TYPES)).optional(),
 });
 
@@ -170,9 +182,9 @@ const agentId = uuid();
 
 // Item defaults are the response defaults, so parsed items are already in wire shape.
 const agentInputField = z.object({
-  slug: z.string().min(1),
+  slug: units(undefined, 1),
   type: z.enum(AGENT_FIELD_TYPES),
-  label: z.string().min(1),
+  label: units(undefined, 1),
   description: z.string().default(""),
   required: z.boolean().default(false),
   order: z.number().int().min(0),
@@ -183,14 +195,14 @@ const agentInputField = z.object({
 /** Every create field, all optional (create requires `name`); request names, not response names. */
 const agentFields = z
   .object({
-    name: z.string().min(1).max(80),
-    description: z.string().max(500),
-    emoji: z.string().max(16).nullable(),
-    instruction: z.string().max(40_000),
+    name: units(80, 1),
+    description: units(500),
+    emoji: units(16).nullable(),
+    instruction: units(40_000),
     inputType: z.enum(["PROMPT", "STRUCTURED"]),
-    model: z.string().min(1),
+    model: units(undefined, 1),
     creativity: z.number().min(0).max(1),
-    conversationStarters: z.array(z.string().min(1).max(255)).max(20),
+    conversationStarters: z.array(units(255, 1)).max(20),
     actions: z.array(z.object({ actionId: uuid(), requiresConfirmation: z.boolean().default(true) })),
     inputFields: z.array(agentInputField),
     attachments: z.array(uuid()),
@@ -201,12 +213,12 @@ const agentFields = z
   })
   .partial();
 
-export const createAgentBody = agentFields.extend({ name: z.string().min(1).max(80) });
+export const createAgentBody = agentFields.extend({ name: units(80, 1) });
 /** Out-of-band (UI) edit of an agent. */
 export const agentPatch = agentFields;
 export const updateAgentBody = agentFields.extend({ agentId });
 export const agentIdInput = z.object({ agentId });
-export const publishAgentBody = agentIdInput.extend({ description: z.string().max(500).optional() });
+export const publishAgentBody = agentIdInput.extend({ description: units(500).optional() });
 export const disableAgentBody = agentIdInput.extend({ disabled: z.boolean() });
 
 export type AgentInput = z.output<typeof agentFields>;

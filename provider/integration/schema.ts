@@ -1,5 +1,8 @@
 import { bool, strictObject, list, oneOf, optionalText, text, uuid, withDefault, type ResourceSchema } from "../common/schema";
 import { normalizeCode, sanitize } from "../common/props";
+import { quote } from "../client/errors";
+import { uniqueSlugs } from "../common/crossField";
+import { containsUnknown } from "../common/unknown";
 
 export const AUTH_TYPES = ["NONE", "API_KEY", "OAUTH", "OAUTH_DCR", "SERVICE_ACCOUNT"] as const;
 export const AUTH_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "PASSWORD", "NUMBER", "EMBEDDING_MODEL"] as const;
@@ -34,43 +37,39 @@ export const integrationSchema: ResourceSchema = {
     name: text(40, 1),
     description: text(90).optional(),
     iconUrl: text(2000)
-      .regex(/^https?:\/\/\S+$/, { error: (iss) => `must be an http(s) URL (got ${JSON.stringify(iss.input)})` })
+      .regex(/^https?:\/\/\S+$/, { error: (iss) => `must be an http(s) URL (got ${quote(iss.input)})` })
       .optional(),
     color: text(7)
-      .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (iss) => `must be a hex color like "#4f46e5" (got ${JSON.stringify(iss.input)})` })
+      .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (iss) => `must be a hex color like "#4f46e5" (got ${quote(iss.input)})` })
       .optional(),
     authType: oneOf(AUTH_TYPES).optional(),
     authFields: list(authField).optional(),
     authTestCode: text(1000).optional(),
     oauthClient: oauthClient.optional(),
     adoptId: uuid("id of an existing integration to take over").optional(),
-  }).superRefine((inputs, ctx) => {
-    const slugs = new Set<string>();
-    inputs.authFields?.forEach((field, i) => {
-      if (slugs.has(field.slug))
-        ctx.addIssue({
-          code: "custom",
-          path: ["authFields", i, "slug"],
-          message: `"${field.slug}" is used by an earlier auth field; slugs must be unique`,
-        });
-      slugs.add(field.slug);
-    });
-    const setsAuth = inputs.authFields !== undefined || inputs.authTestCode !== undefined || inputs.oauthClient !== undefined;
-    if (setsAuth && inputs.authType === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["authType"],
-        message: 'is required when authFields, authTestCode or oauthClient is set (e.g. "API_KEY" or "OAUTH")',
-      });
-    }
-    if (inputs.oauthClient !== undefined && inputs.authType !== "OAUTH" && inputs.authType !== "OAUTH_DCR") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["oauthClient"],
-        message: `is only used with authType "OAUTH" or "OAUTH_DCR" (authType is ${JSON.stringify(inputs.authType ?? "NONE")})`,
-      });
-    }
   }),
+  crossField: (given) => {
+    const failures = uniqueSlugs(given.authFields, "authFields", "auth field");
+    const setsAuth = given.authFields !== undefined || given.authTestCode !== undefined || given.oauthClient !== undefined;
+    if (setsAuth && given.authType === undefined) {
+      failures.push({
+        property: "authType",
+        reason: 'is required when authFields, authTestCode or oauthClient is set (e.g. "API_KEY" or "OAUTH")',
+      });
+    }
+    if (
+      given.oauthClient !== undefined &&
+      !containsUnknown(given.authType) &&
+      given.authType !== "OAUTH" &&
+      given.authType !== "OAUTH_DCR"
+    ) {
+      failures.push({
+        property: "oauthClient",
+        reason: `is only used with authType "OAUTH" or "OAUTH_DCR" (authType is ${quote(given.authType ?? "NONE")})`,
+      });
+    }
+    return failures;
+  },
   comparable: {
     description: optionalText,
     iconUrl: optionalText,

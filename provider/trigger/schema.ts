@@ -1,6 +1,6 @@
 import { strictObject, optionalText, text, uuid, type ResourceSchema } from "../common/schema";
 import { normalizeCode } from "../common/props";
-import { comparableInputFields, triggerInputFieldsSchema } from "../inputFields";
+import { comparableInputFields, inputFieldRules, triggerInputFieldsSchema } from "../inputFields";
 
 /** Trigger inputs: REFERENCE.md "Triggers" request body, plus the integration it belongs to. */
 export const triggerSchema: ResourceSchema = {
@@ -18,6 +18,7 @@ export const triggerSchema: ResourceSchema = {
     inputFields: comparableInputFields,
     adoptId: () => undefined,
   },
+  crossField: inputFieldRules,
   replaceOnChanges: ["integrationId"],
   serverItemKeys: { inputFields: ["slug", "order"] },
 };

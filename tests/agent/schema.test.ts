@@ -28,7 +28,7 @@ describe("Agent check", () => {
     ]);
   });
 
-  it("checks structured input fields: only with STRUCTURED, unique slugs, options only on SELECT", () => {
+  it("checks structured input fields: only with STRUCTURED, unique slugs, options only on SELECT — with field errors, in one pass", () => {
     const fields = [
       { slug: "a", type: "TEXT", label: "A", options: ["x"] },
       { slug: "a", type: "CHECKBOX", label: "B" },
@@ -39,11 +39,15 @@ describe("Agent check", () => {
         property: "inputFields[2].type",
         reason: 'must be one of TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT, DATE (got "COLOR")',
       },
+      // Issue 10 case 11: the cross-field rules are reported although a field error exists.
+      { property: "inputFields", reason: 'are only used when inputType is "STRUCTURED"; set inputType or remove inputFields' },
+      { property: "inputFields[1].slug", reason: '"a" is used by an earlier field; slugs must be unique' },
+      { property: "inputFields[0].options", reason: 'is only used by SELECT fields: set type to "SELECT" or remove options' },
     ]);
     expect(checkInputs(agentSchema, { name: "n", inputFields: fields.slice(0, 2) }).failures).toEqual([
       { property: "inputFields", reason: 'are only used when inputType is "STRUCTURED"; set inputType or remove inputFields' },
-      { property: "inputFields[0].options", reason: 'is only used by SELECT fields: set type to "SELECT" or remove options' },
       { property: "inputFields[1].slug", reason: '"a" is used by an earlier field; slugs must be unique' },
+      { property: "inputFields[0].options", reason: 'is only used by SELECT fields: set type to "SELECT" or remove options' },
     ]);
   });
 

@@ -19,6 +19,8 @@ describe("Integration check", () => {
       { property: "authType", reason: 'must be one of NONE, API_KEY, OAUTH, OAUTH_DCR, SERVICE_ACCOUNT (got "BASIC")' },
       { property: "authFields[1].type", reason: 'must be one of TEXT, MULTI_LINE_TEXT, PASSWORD, NUMBER, EMBEDDING_MODEL (got "SECRET")' },
       { property: "authTestCode", reason: "must be at most 1000 characters (got 1001)" },
+      // Issue 10 case 11: cross-field rules are reported together with the field errors.
+      { property: "authFields[1].slug", reason: '"key" is used by an earlier auth field; slugs must be unique' },
     ]);
   });
 

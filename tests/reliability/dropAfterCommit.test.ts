@@ -67,7 +67,9 @@ describe("scenario 3: a create commits, then the connection drops", () => {
     expect(dropped.map((e) => e.status)).toEqual([0, 0, 0]);
     // Each dropped create was adopted (and said so), never sent again.
     const adopted = s.engine.host.stderr.filter((l) =>
-      /was found in Langdock after an interrupted create; adopting [0-9a-f-]{36} instead of creating a duplicate\./.test(l),
+      /was found in Langdock after an interrupted create, identical to this program; adopting [0-9a-f-]{36} instead of creating a duplicate\./.test(
+        l,
+      ),
     );
     expect(adopted).toHaveLength(3);
     for (const e of dropped) {

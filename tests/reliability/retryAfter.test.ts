@@ -155,8 +155,9 @@ describe("scenario 2b: a Retry-After beyond the retry budget", () => {
     const attempted = err.failures.filter((f) => f.op !== "skip");
     // Only the integration told to wait 30 s failed, with the rate-limit message, not a timeout.
     expect(attempted.map((f) => `${f.op} ${f.urn.split("::").pop()}: ${f.message}`)).toEqual([
+      // Issue 10 case 12: one request was made, so the message says what really stopped it (not "after every retry").
       expect.stringMatching(
-        /^create (crm|mail): Langdock rejected POST \/integrations\/v1\/create with HTTP 429: Rate limit exceeded — Langdock kept rate limiting after every retry; run again later, raise langdock:maxRetries, or lower `pulumi up --parallel`\.$/,
+        /^create (crm|mail): Langdock rejected POST \/integrations\/v1\/create with HTTP 429: Rate limit exceeded — Langdock asked to wait 30 s, longer than langdock:maxRetryTimeMs \(5000 ms\) allows; run again later or raise langdock:maxRetryTimeMs\.$/,
       ),
     ]);
     expect(took).toBeLessThan(5_000);
