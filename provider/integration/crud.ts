@@ -140,6 +140,11 @@ export const integrationCrud: ResourceCrud = {
   },
 
   async delete(ctx, id, props) {
+    // Nothing can be deleted, but a destroy must not report success against a wrong base URL (or key): one read proves
+    // that this is Langdock and that the integration is either there (left in place, as warned) or gone.
+    await ctx.client.getIntegration(id).catch((err) => {
+      if (!(err instanceof NotFoundError)) throw err;
+    });
     ctx.warn(
       `Langdock has no API to delete integrations: integration "${String(props.name)}" (${id}) was removed from the Pulumi state but still exists in Langdock; delete it in Langdock's web app under Integrations if you no longer need it.`,
     );
