@@ -265,7 +265,7 @@ export class UnusableResponseError extends APIError {
   }
 }
 
-/** An id found anywhere plausible in an unusable body: `{id}`, `{<envelope>: {id}}`, as a string or a number. */
+/** An id found anywhere plausible in an unusable body: `{id}` or `{<envelope>: {id}}`. */
 export function salvageId(body: unknown): string | undefined {
   if (!body || typeof body !== "object") return undefined;
   const record = body as Record<string, unknown>;
@@ -273,11 +273,8 @@ export function salvageId(body: unknown): string | undefined {
     record.id,
     ...Object.values(record).map((v) => (v && typeof v === "object" ? (v as Record<string, unknown>).id : undefined)),
   ];
-  for (const c of candidates) {
-    if (typeof c === "string" && c.trim() !== "") return c;
-    if (typeof c === "number" && Number.isFinite(c)) return String(c);
-  }
-  return undefined;
+  // Only a string: a number cannot be one of Langdock's UUIDs, and keeping it would point the state at nothing.
+  return candidates.find((c): c is string => typeof c === "string" && c.trim() !== "");
 }
 
 /** `https://user:pw@host/x` → `https://host/x`; anything unparseable is shortened. */

@@ -137,14 +137,14 @@ export class FaultController implements EmulatorFaults {
   }
 
   /** The garbage answer replacing this (already handled) request's real one, or null. */
-  takeGarble(method: string, path: string, realStatus: number): Omit<InjectedResponse, "kind"> | null {
+  takeGarble(method: string, path: string, realStatus: number, realBody: unknown): Omit<InjectedResponse, "kind"> | null {
     const rule = takeRule(this.garbleRules, method, path);
     if (!rule) return null;
     this.count("garbleAfterCommit");
     return {
       status: rule.status ?? realStatus,
       headers: { "content-type": rule.contentType ?? "application/json; charset=utf-8" },
-      body: rule.body,
+      body: typeof rule.body === "function" ? rule.body(structuredClone(realBody)) : rule.body,
     };
   }
 

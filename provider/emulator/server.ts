@@ -184,7 +184,7 @@ export class LangdockEmulator {
       entry.fault = "dropAfterCommit";
       return this.finish(entry, res, null);
     }
-    const garbled = this.faultController.takeGarble(method, entry.path, result.status);
+    const garbled = this.faultController.takeGarble(method, entry.path, result.status, result.body);
     if (garbled) entry.fault = "garbleAfterCommit";
     const trickle = this.faultController.takeTrickle(method, entry.path);
     if (trickle) entry.fault = "trickle";

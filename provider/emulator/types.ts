@@ -83,8 +83,8 @@ export interface DropAfterCommitFault {
 
 /** The request is processed (state committed), then answered with this body instead of the real one. */
 export interface GarbleAfterCommitFault {
-  /** Raw body sent instead, e.g. "", "{}", "<html>…", or JSON with the id as a number. */
-  body: string;
+  /** Raw body sent instead, e.g. "", "{}", "<html>…"; or built from the real answer (e.g. the id outside its envelope). */
+  body: string | ((real: unknown) => string);
   /** Status sent; default the real one (201 for a create). */
   status?: number;
   /** Default "application/json; charset=utf-8". */
