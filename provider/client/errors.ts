@@ -37,7 +37,12 @@ export class APIError extends LangdockError {
 
 function describe(status: number | undefined, apiMessage: string, issues: FieldIssue[], request: RequestInfo, hint: string): string {
   const where = `${request.method} ${request.path}`;
-  const said = issues.length > 0 ? issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ") : apiMessage;
+  const said =
+    issues.length > 0
+      ? issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")
+      : apiMessage === `HTTP ${status}`
+        ? "" // Langdock said nothing: "HTTP 400: HTTP 400" would only repeat the status
+        : apiMessage;
   const head =
     status === undefined
       ? `Langdock could not be reached for ${where}`

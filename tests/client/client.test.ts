@@ -96,7 +96,7 @@ describe("errors", () => {
     [403, { error: "Forbidden" }, PermissionDeniedError, /HTTP 403: Forbidden — give the API key the INTEGRATION_API scope/],
     [404, { errorMessage: "Integration not found" }, NotFoundError, /HTTP 404: Integration not found/],
     [409, { message: "Action with this name already exists" }, ConflictError, /HTTP 409: Action with this name already exists/],
-    [500, "", InternalServerError, /HTTP 500: HTTP 500 — Langdock had a server error/],
+    [500, "", InternalServerError, /HTTP 500 — Langdock had a server error/],
     [
       502,
       "<html><head><style>x{}</style></head><body><h1>502 Bad Gateway</h1></body></html>",
