@@ -54,7 +54,6 @@ describe("issue 10 cases 2 and 4: a wrong or malformed langdock:baseUrl", () => 
     const err = await s.failing(engine.refresh());
     expect(err.failures).toHaveLength(22);
     const integration = s.engine.state[urnOf("Integration", "crm")].id;
-    const agent = s.engine.state[urnOf("Agent", "sales")].id;
     expect(err.failures.find((f) => f.urn === urnOf("Integration", "crm"))?.message).toBe(
       baseUrlMessage(`GET /integrations/v1/${integration}`),
     );
