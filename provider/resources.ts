@@ -33,6 +33,10 @@ export interface InputFieldArgs {
   allowMultiSelect?: pulumi.Input<boolean>;
   /** Actions only: id of an action that supplies this field's options dynamically. */
   contextActionId?: pulumi.Input<string>;
+  /** Set by Langdock (present on `inputFields` outputs); accepted and ignored, never sent. */
+  slug?: pulumi.Input<string>;
+  /** Set by Langdock (present on `inputFields` outputs); accepted and ignored, never sent. */
+  order?: pulumi.Input<number>;
 }
 
 /** A credential field users fill in when they connect to the integration. */
@@ -106,7 +110,8 @@ export interface ActionArgs {
   /** Whether users confirm each run; default `false`. */
   requiresConfirmation?: pulumi.Input<boolean>;
   /** Fields the agent fills in when it calls the action. */
-  inputFields?: pulumi.Input<pulumi.Input<InputFieldArgs>[]>;
+  /** Another action's or trigger's `inputFields` output may be passed as is (its `slug` and `order` are ignored). */
+  inputFields?: pulumi.Input<pulumi.Input<InputFieldArgs>[] | undefined>;
   /** Take over this existing action of the integration instead of creating one. Changing it later has no effect. */
   adoptId?: pulumi.Input<string>;
 }
@@ -121,7 +126,8 @@ export interface TriggerArgs {
   /** JavaScript that polls for new events, at most 1,000 characters. */
   pollingCode?: pulumi.Input<string>;
   /** Fields users fill in when they set the trigger up (types TEXT through VECTOR). */
-  inputFields?: pulumi.Input<pulumi.Input<InputFieldArgs>[]>;
+  /** Another action's or trigger's `inputFields` output may be passed as is (its `slug` and `order` are ignored). */
+  inputFields?: pulumi.Input<pulumi.Input<InputFieldArgs>[] | undefined>;
   /** Take over this existing trigger of the integration instead of creating one. Changing it later has no effect. */
   adoptId?: pulumi.Input<string>;
 }

@@ -89,9 +89,10 @@ describe("calls per operation", () => {
     expect(tally()).toEqual({ "GET /integrations/v1/{id}": 1, "GET /agent/v1/get": 1 });
   });
 
-  it("delete: one call per action, trigger and agent; none for the integration (Langdock cannot delete it)", async () => {
+  it("delete: one call per resource; for the integration (Langdock cannot delete it) one read that proves Langdock answers", async () => {
     await h.engine.destroy();
     expect(tally()).toEqual({
+      "GET /integrations/v1/{id}": 1,
       "DELETE /integrations/v1/{id}/actions/{id}": ACTIONS,
       "DELETE /integrations/v1/{id}/triggers/{id}": 2,
       "PATCH /agent/v1/disable": 1,

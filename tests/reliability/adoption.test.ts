@@ -1,6 +1,6 @@
 import { urnOf } from "../helpers/engineHarness";
-import { ALL_FILES } from "./files";
-import { TrackedStack, addFigures, emptyFigures, recordFigures } from "./kit";
+
+import { tally, useStack, type TrackedStack } from "./kit";
 
 /**
  * Issue 10 case 1: a 409 (or an uncertain create) finds an object of the same name. It is adopted only
@@ -26,20 +26,14 @@ function program(s: TrackedStack, actions: Action[]) {
 const handBuiltAction = (s: TrackedStack, integrationId: string, name: string, code: string) =>
   s.handBuilt(`/integrations/v1/${integrationId}/actions/create`, { name, code, requiresConfirmation: false }, "action");
 
-let figures = emptyFigures();
-afterAll(() => recordFigures("adoption", figures, ALL_FILES));
+const figures = tally("adoption");
 
 describe("issue 10 case 1: 409 and same-named objects (full GET)", () => {
-  let s: TrackedStack;
   let tools: string;
+  const s = useStack(figures);
   beforeAll(async () => {
-    s = await TrackedStack.start();
     await s.up(program(s, []));
     tools = s.engine.state[urnOf("Integration", "tools")].id;
-  });
-  afterAll(async () => {
-    await s?.stop();
-    if (s) figures = addFigures(figures, s.figures);
   });
 
   it("a hand-built action of the same name that differs is reported with its id and adoptId, never overwritten", async () => {
@@ -121,16 +115,11 @@ describe("issue 10 case 1: 409 and same-named objects (full GET)", () => {
 });
 
 describe("issue 10 case 1: with the documented summary GET, code cannot be verified", () => {
-  let s: TrackedStack;
   let tools: string;
+  const s = useStack(figures, { emulator: { integrationDetail: "summary" } });
   beforeAll(async () => {
-    s = await TrackedStack.start({ emulator: { integrationDetail: "summary" } });
     await s.up(program(s, []));
     tools = s.engine.state[urnOf("Integration", "tools")].id;
-  });
-  afterAll(async () => {
-    await s?.stop();
-    if (s) figures = addFigures(figures, s.figures);
   });
 
   it("a 409 on an identical-looking hand-built action fails with its id and adoptId; adoptId then takes it over", async () => {

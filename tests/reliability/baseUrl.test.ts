@@ -2,8 +2,8 @@ import type * as TestingModule from "../../provider/testing";
 import type { LocalEngine } from "../../provider/testing";
 import { requireInstalled } from "../helpers/installPackage";
 import { urnOf } from "../helpers/engineHarness";
-import { ALL_FILES } from "./files";
-import { TrackedStack, addFigures, emptyFigures, recordFigures, stackProgram } from "./kit";
+
+import { stackProgram, tally, useStack } from "./kit";
 
 /**
  * Issue 10 cases 2 and 4: a wrong base URL (…/api instead of …/api/public answers an HTML 404 on every
@@ -12,11 +12,10 @@ import { TrackedStack, addFigures, emptyFigures, recordFigures, stackProgram } f
  */
 jest.setTimeout(90_000);
 
-let figures = emptyFigures();
-afterAll(() => recordFigures("baseUrl", figures, ALL_FILES));
+const figures = tally("baseUrl");
 
 describe("issue 10 cases 2 and 4: a wrong or malformed langdock:baseUrl", () => {
-  let s: TrackedStack;
+  const s = useStack(figures, { emulator: { basePath: "/api/public" } });
   let other: LocalEngine | undefined;
   const testing = () => requireInstalled<typeof TestingModule>("pulumi-langdock/testing");
   /** A second engine on the same program and state, configured differently (what editing the stack config does). */
@@ -35,13 +34,10 @@ describe("issue 10 cases 2 and 4: a wrong or malformed langdock:baseUrl", () => 
   };
 
   beforeAll(async () => {
-    s = await TrackedStack.start({ emulator: { basePath: "/api/public" } });
     await s.up(stackProgram(s.h));
   });
   afterAll(async () => {
     await other?.stop();
-    await s?.stop();
-    if (s) figures = addFigures(figures, s.figures);
   });
 
   const wrongUrl = () => s.emulator.url.replace(/\/public$/, "");

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { urnOf } from "../helpers/engineHarness";
-import { ALL_FILES } from "./files";
-import { TrackedStack, addFigures, emptyFigures, recordFigures } from "./kit";
+
+import { tally, useStack } from "./kit";
 
 /**
  * Issue 10 cases 9–12 through the host: limits counted in UTF-16 units as Langdock counts them,
@@ -11,20 +11,12 @@ import { TrackedStack, addFigures, emptyFigures, recordFigures } from "./kit";
  */
 jest.setTimeout(60_000);
 
-let figures = emptyFigures();
-afterAll(() => recordFigures("messages", figures, ALL_FILES));
+const figures = tally("messages");
 
 const EMOJI = "😀"; // one code point, two UTF-16 units
 
 describe("issue 10 cases 9–11: check", () => {
-  let s: TrackedStack;
-  beforeAll(async () => {
-    s = await TrackedStack.start();
-  });
-  afterAll(async () => {
-    await s?.stop();
-    if (s) figures = addFigures(figures, s.figures);
-  });
+  const s = useStack(figures);
 
   const checkFailures = async (program: () => unknown) => {
     const err = await s.failing(s.preview(program));
@@ -110,14 +102,7 @@ describe("issue 10 cases 9–11: check", () => {
 });
 
 describe("issue 10 case 12: messages that point the right way", () => {
-  let s: TrackedStack;
-  beforeAll(async () => {
-    s = await TrackedStack.start({ config: { "langdock:maxRetries": "0" } });
-  });
-  afterAll(async () => {
-    await s?.stop();
-    if (s) figures = addFigures(figures, s.figures);
-  });
+  const s = useStack(figures, { config: { "langdock:maxRetries": "0" } });
 
   const createFailure = async (program: () => unknown) =>
     (await s.failing(s.up(program))).failures.filter((f) => f.op !== "skip").map((f) => f.message);

@@ -128,7 +128,7 @@ describe("scenario 4: out-of-band deletes", () => {
     for (const f of err.failures) {
       expect(f.op).toBe("read");
       expect(f.message).toMatch(
-        /^Langdock rejected GET \/(integrations\/v1\/[0-9a-f-]{36}|agent\/v1\/get) with HTTP 503: Service Unavailable — Langdock had a server error; run `pulumi up` again later\.$/,
+        /^Langdock rejected GET \/(integrations\/v1\/[0-9a-f-]{36}|agent\/v1\/get) with HTTP 503: Service Unavailable — Langdock was unavailable for 3 attempts; run `pulumi up` again later\.$/,
       );
     }
     expect(s.engine.state).toEqual(before);

@@ -1,6 +1,6 @@
 import { urnOf } from "../helpers/engineHarness";
-import { ALL_FILES } from "./files";
-import { TrackedStack, recordFigures, stackProgram } from "./kit";
+
+import { stackProgram, tally, useStack } from "./kit";
 
 /**
  * Issue 10 case 7: an API key holding `+ / = . ~ ! $ *`, echoed by a gateway as sent and URL-encoded.
@@ -11,20 +11,15 @@ jest.setTimeout(60_000);
 const KEY = "sk-ld-Ab+dEf/GhI=jKlMnOpQ.rS~tU!vW$xY*z";
 const TAIL = "+dEf/GhI=jKlMnOpQ";
 
+const figures = tally("secrets");
+
 describe("issue 10 case 7: a key with + / = . ~ ! $ * echoed back", () => {
-  let s: TrackedStack;
-  beforeAll(async () => {
-    s = await TrackedStack.start({
-      emulator: { apiKey: KEY },
-      needles: [
-        ["key tail", TAIL],
-        ["URL-encoded key", encodeURIComponent(KEY)],
-      ],
-    });
-  });
-  afterAll(async () => {
-    await s?.stop();
-    if (s) recordFigures("secrets", s.figures, ALL_FILES);
+  const s = useStack(figures, {
+    emulator: { apiKey: KEY },
+    needles: [
+      ["key tail", TAIL],
+      ["URL-encoded key", encodeURIComponent(KEY)],
+    ],
   });
 
   it("the echoed Authorization header and the URL-encoded key are masked whole", async () => {

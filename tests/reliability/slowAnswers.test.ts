@@ -1,6 +1,6 @@
 import { urnOf } from "../helpers/engineHarness";
-import { ALL_FILES } from "./files";
-import { TrackedStack, addFigures, emptyFigures, recordFigures } from "./kit";
+
+import { tally, useStack, type TrackedStack } from "./kit";
 
 /**
  * Issue 10 cases 5 and 6: answers that travel slowly. A server trickling a byte every 400 ms cannot keep
@@ -10,21 +10,15 @@ import { TrackedStack, addFigures, emptyFigures, recordFigures } from "./kit";
  */
 jest.setTimeout(60_000);
 
-let figures = emptyFigures();
-afterAll(() => recordFigures("slowAnswers", figures, ALL_FILES));
+const figures = tally("slowAnswers");
 
 const INTEGRATION_PATH = /^\/integrations\/v1\/[0-9a-f-]{36}$/;
 
 describe("issue 10 case 5: a trickling server", () => {
-  let s: TrackedStack;
   const program = (s: TrackedStack) => () => ({ id: new s.h.langdock.Integration("slow", { name: "Slow" }).id });
+  const s = useStack(figures, { config: { "langdock:requestTimeoutMs": "1000", "langdock:maxRetryTimeMs": "3000" } });
   beforeAll(async () => {
-    s = await TrackedStack.start({ config: { "langdock:requestTimeoutMs": "1000", "langdock:maxRetryTimeMs": "3000" } });
     await s.up(program(s));
-  });
-  afterAll(async () => {
-    await s?.stop();
-    if (s) figures = addFigures(figures, s.figures);
   });
 
   it("a read fails within the retry budget with a timeout that names the deadline", async () => {
@@ -71,14 +65,7 @@ describe("issue 10 case 5: a trickling server", () => {
 });
 
 describe("issue 10 case 6: a look after an interrupted create never reuses a read that predates it", () => {
-  let s: TrackedStack;
-  beforeAll(async () => {
-    s = await TrackedStack.start();
-  });
-  afterAll(async () => {
-    await s?.stop();
-    if (s) figures = addFigures(figures, s.figures);
-  });
+  const s = useStack(figures);
 
   it("the trigger committed while an older GET of its integration was still in flight is found and adopted, not created again", async () => {
     const program = () => {

@@ -1,5 +1,5 @@
-import { ALL_FILES, STORM_SEED } from "./files";
-import { TrackedStack, addFigures, declaredUrnNames, emptyFigures, ops, recordFigures, stackProgram } from "./kit";
+import { STORM_SEED } from "./files";
+import { declaredUrnNames, ops, stackProgram, tally, useStack } from "./kit";
 
 /**
  * Scenario 1: a seeded storm of 429/503 on 30 % of all requests while a 22-resource stack is created,
@@ -10,23 +10,17 @@ import { TrackedStack, addFigures, declaredUrnNames, emptyFigures, ops, recordFi
  */
 jest.setTimeout(120_000);
 
-let figures = emptyFigures();
-afterAll(() => recordFigures("storm", figures, ALL_FILES));
+const figures = tally("storm");
 
 describe("scenario 1: a seeded 30 % storm of 429/503", () => {
-  let s: TrackedStack;
+  // One provider call at a time: the seeded fault sequence then hits the same requests on every run.
+  // Retries are what carries the stack through; 10 attempts make exhaustion (0.3^11) practically impossible.
+  const s = useStack(figures, { config: { "langdock:maxRetries": "10" }, engine: { parallel: 1 } });
   let program: () => unknown;
   const storm = () => s.emulator.faults.storm({ rate: 0.3, statuses: [429, 503], seed: STORM_SEED, retryAfterSeconds: 1 });
 
   beforeAll(async () => {
-    // One provider call at a time: the seeded fault sequence then hits the same requests on every run.
-    // Retries are what carries the stack through; 10 attempts make exhaustion (0.3^11) practically impossible.
-    s = await TrackedStack.start({ config: { "langdock:maxRetries": "10" }, engine: { parallel: 1 } });
     program = stackProgram(s.h);
-  });
-  afterAll(async () => {
-    await s?.stop();
-    if (s) figures = addFigures(figures, s.figures);
   });
 
   it("up creates the whole stack in one run, agents included, and nothing is duplicated or orphaned", async () => {
@@ -90,14 +84,7 @@ describe("scenario 1: a seeded 30 % storm of 429/503", () => {
 });
 
 describe("issue 10 case 8: a single 503 on an agent create", () => {
-  let s: TrackedStack;
-  beforeAll(async () => {
-    s = await TrackedStack.start();
-  });
-  afterAll(async () => {
-    await s?.stop();
-    if (s) figures = addFigures(figures, s.figures);
-  });
+  const s = useStack(figures);
 
   it("is retried (the request was not handled), after the Retry-After it names", async () => {
     s.emulator.faults.failNext({ status: 503, retryAfter: "1", match: { method: "POST", path: "/agent/v1/create" } });

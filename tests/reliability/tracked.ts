@@ -1,6 +1,7 @@
 import type { EngineError, RunResult, OperationResult, Step } from "../../provider/testing";
 import { startHarness, type Harness } from "../helpers/engineHarness";
-import { emptyFigures, type Figures } from "./figures";
+import { ALL_FILES } from "./files";
+import { addFigures, emptyFigures, recordFigures, type Figures } from "./figures";
 import { SECRET, SECRET_STACK_OUTPUTS, TYPE, declaredObjects, declaredUrnNames, type Kind, type StackOptions } from "./program";
 
 /**
@@ -330,4 +331,38 @@ export function printableOutputs(result: Pick<RunResult, "outputs" | "secretOutp
 /** `op name` of every step, sorted. */
 export function ops(steps: ReadonlyArray<Step>): string[] {
   return steps.map((s) => `${s.op} ${s.urn.split("::").pop()}`).sort();
+}
+
+/** A test file's figures, recorded (for the suite's summary) after all of its stacks have stopped. */
+export interface Tally {
+  add(figures: Figures): void;
+}
+
+/** Call at a test file's top level: sums the figures of the file's stacks and records them at its end. */
+export function tally(file: (typeof ALL_FILES)[number]): Tally {
+  let total = emptyFigures();
+  afterAll(() => recordFigures(file, total, ALL_FILES));
+  return { add: (figures) => (total = addFigures(total, figures)) };
+}
+
+/**
+ * Call inside a `describe`: a TrackedStack started before its tests and stopped after them, its
+ * figures added to `into`. Returns a stand-in that forwards to the running stack.
+ */
+export function useStack(into: Tally, options: Parameters<typeof TrackedStack.start>[0] = {}): TrackedStack {
+  let current: TrackedStack | undefined;
+  beforeAll(async () => {
+    current = await TrackedStack.start(options);
+  });
+  afterAll(async () => {
+    await current?.stop();
+    if (current) into.add(current.figures);
+  });
+  return new Proxy({} as TrackedStack, {
+    get(_, property) {
+      if (!current) throw new Error("useStack: the stack is used before beforeAll started it");
+      const value = (current as unknown as Record<PropertyKey, unknown>)[property];
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
 }

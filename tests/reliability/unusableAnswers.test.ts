@@ -1,7 +1,7 @@
 import type { EngineError } from "../../provider/testing";
 import { urnOf } from "../helpers/engineHarness";
-import { ALL_FILES } from "./files";
-import { EXTRA_AGENT, EXTRA_INTEGRATION, TrackedStack, recordFigures, stackProgram } from "./kit";
+
+import { EXTRA_AGENT, EXTRA_INTEGRATION, stackProgram, tally, useStack } from "./kit";
 
 /**
  * Issue 10 case 3: creates that Langdock commits but answers with an unusable body (HTML 200, empty
@@ -14,15 +14,10 @@ jest.setTimeout(90_000);
 
 const POST = (path: string | RegExp) => ({ method: "POST", path });
 
+const figures = tally("unusableAnswers");
+
 describe("issue 10 case 3: a create commits, then the answer is unusable", () => {
-  let s: TrackedStack;
-  beforeAll(async () => {
-    s = await TrackedStack.start();
-  });
-  afterAll(async () => {
-    await s?.stop();
-    if (s) recordFigures("unusableAnswers", s.figures, ALL_FILES);
-  });
+  const s = useStack(figures);
 
   it("the id outside its envelope is kept as partial state; empty, {} and numeric-id answers of children are adopted; no duplicate", async () => {
     const faults = s.emulator.faults;
