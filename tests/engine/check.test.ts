@@ -54,7 +54,8 @@ describe("check through the provider host", () => {
       expect(f?.op).toBe("check");
       return (f?.failures ?? []).map((x) => x.property).sort();
     };
-    expect(paths("Integration", "int")).toEqual(["authFields[1].type", "color", "name"]);
+    // The duplicate slug is reported although authFields[1].type is invalid too (cross-field rules run in the same pass).
+    expect(paths("Integration", "int")).toEqual(["authFields[1].slug", "authFields[1].type", "color", "name"]);
     expect(paths("Action", "act")).toEqual(["inputFields[1].type", "integrationId", "name"]);
     expect(paths("Trigger", "trg")).toEqual(["description", "inputFields[0].type", "name"]);
     expect(paths("Agent", "agent")).toEqual(["actions[0].actionId", "conversationStarters[1]", "creativity"]);

@@ -108,7 +108,8 @@ describe("Integration CRUD against the emulator", () => {
     const { id, outs } = await h.create("Integration", { name: "CRM" });
     h.emulator.resetLog();
     await h.runtime.delete("Integration", id, outs);
-    expect(h.emulator.log).toHaveLength(0);
+    // One read only: it proves the base URL leads to Langdock (a wrong one must fail the destroy, issue 10 case 2).
+    expect(h.emulator.log.map((e) => `${e.method} ${e.path}`)).toEqual([`GET /integrations/v1/${id}`]);
     expect(h.emulator.snapshot().integrations).toHaveLength(1);
     expect(h.warnings.join("")).toContain(
       `Langdock has no API to delete integrations: integration "CRM" (${id}) was removed from the Pulumi state but still exists in Langdock; delete it in Langdock's web app under Integrations if you no longer need it.`,
