@@ -95,8 +95,10 @@ export async function check(kind: ResourceKind, _olds: Props, news: Props) {
   return guarded(async () => checkInputs(schemas[kind](), news));
 }
 
-export async function diff(kind: ResourceKind, _id: string, olds: Props, news: Props) {
+export async function diff(kind: ResourceKind, id: string, olds: Props, news: Props) {
   rememberSecrets(news);
+  // The object is this resource's: no other resource of the run may adopt it after a 409 (see createOutcome).
+  (require("./common/createOutcome") as typeof import("./common/createOutcome")).claim(kind.toLowerCase(), id);
   const { diffInputs } = require("./common/schema") as typeof import("./common/schema");
   return guarded(async () => diffInputs(schemas[kind](), olds, news));
 }

@@ -1,3 +1,5 @@
+import type * as TestingModule from "../../provider/testing";
+import { requireInstalled } from "../helpers/installPackage";
 import { urnOf } from "../helpers/engineHarness";
 
 import { tally, useStack, type TrackedStack } from "./kit";
@@ -85,6 +87,36 @@ describe("issue 10 case 1: 409 and same-named objects (full GET)", () => {
           : `name: action "${name}" already exists in integration ${tools} (id ${state[0].id}) and differs from this program in code (HTTP 409); rename this action, delete the existing one in Langdock, or set adoptId: "${state[0].id}" to take it over.`,
       );
       expect(s.emulator.snapshot().actions.filter((a) => a.name === name)).toHaveLength(1);
+    }
+  });
+
+  it("…and not in the next pulumi up either (a new provider process, the first one already in state)", async () => {
+    const testing = requireInstalled<typeof TestingModule>("pulumi-langdock/testing");
+    const next = await testing.LocalEngine.start({
+      cwd: s.h.dir,
+      config: { "langdock:apiKey": s.emulator.apiKey, "langdock:baseUrl": s.emulator.url },
+      state: s.engine.state,
+      project: "consumer",
+      stack: "test",
+      callTimeoutMs: 20_000,
+    });
+    try {
+      const name = "Twin return 3;";
+      const err = await s.failing(
+        next.up(
+          program(s, [
+            { name, code: "return 3;", urn: "twin-a-return 3;" },
+            { name, code: "return 3;", urn: "twin-b-return 3;" },
+          ]),
+        ),
+      );
+      const held = Object.values(next.state).filter((r) => r.outputs.name === name);
+      expect(held).toHaveLength(1);
+      expect(err.failures.map((f) => f.message)).toEqual([
+        `name: another action of this program already manages action "${name}" (id ${held[0].id}) in integration ${tools}; give each action its own name (HTTP 409).`,
+      ]);
+    } finally {
+      await next.stop();
     }
   });
 
