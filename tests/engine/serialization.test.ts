@@ -1,8 +1,7 @@
 import * as os from "os";
 import * as path from "path";
-import type * as PulumiModule from "@pulumi/pulumi";
-import type * as LangdockModule from "../../provider";
 import { REPO_ROOT, installPackage, requireInstalled } from "../helpers/installPackage";
+import { KINDS, serializedProviders } from "../helpers/serializedProviders";
 
 /**
  * What Pulumi stores in every resource's state as `__provider`: the real closure serialization of
@@ -10,7 +9,6 @@ import { REPO_ROOT, installPackage, requireInstalled } from "../helpers/installP
  * serialized BY VALUE: seven one-line methods that `require("pulumi-langdock/runtime")` when called,
  * so the text depends on no install path (tests/layouts checks it is byte-identical in every layout).
  */
-const KINDS = ["Integration", "Action", "Trigger", "Agent"] as const;
 const METHODS = ["configure", "check", "diff", "create", "read", "update", "delete"];
 const MAX_BYTES = 3 * 1024;
 
@@ -20,26 +18,7 @@ describe("serialized __provider of the installed package", () => {
 
   beforeAll(async () => {
     dir = installPackage();
-    const pulumi = requireInstalled<typeof PulumiModule>("@pulumi/pulumi");
-    const langdock = requireInstalled<typeof LangdockModule>("pulumi-langdock");
-    serialized = {};
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          serialized[args.type.split(":").pop()!] = args.inputs.__provider;
-          return { id: `${args.name}-id`, state: {} };
-        },
-        call: () => ({}),
-      },
-      "project",
-      "stack",
-      false,
-    );
-    new langdock.Integration("i", { name: "Integration" });
-    new langdock.Action("a", { integrationId: "i-id", name: "Action" });
-    new langdock.Trigger("t", { integrationId: "i-id", name: "Trigger" });
-    new langdock.Agent("g", { name: "Agent" });
-    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    serialized = await serializedProviders();
   });
 
   it.each(KINDS)("%s is a plain object by value whose methods require the runtime, at most 3 KiB", (kind) => {
