@@ -1,7 +1,8 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { installPackage } from "../helpers/installPackage";
+import * as os from "os";
+import { installPackageAt } from "../helpers/installPackage";
 import { run, type CommandResult } from "../helpers/programRunner";
 import { TEMPLATE_TSCONFIG } from "../layouts/kit";
 
@@ -49,11 +50,12 @@ export const used = [pulumi.output(action.id), LangdockEmulator, LocalEngine, ru
     bundler: { strict: true, skipLibCheck: true, target: "es2022", module: "esnext", moduleResolution: "bundler" },
   };
   const results: Record<string, CommandResult> = {};
+  let dir: string | undefined;
 
   // The four compilations run side by side.
   beforeAll(async () => {
-    const dir = path.join(installPackage(), "typecheck-program");
-    fs.mkdirSync(dir, { recursive: true });
+    // Outside the repo, so nothing but the installed copy can resolve `pulumi-langdock`.
+    dir = installPackageAt(fs.mkdtempSync(path.join(os.tmpdir(), "ld-typecheck-")));
     fs.writeFileSync(path.join(dir, "index.ts"), PROGRAM);
     await Promise.all(
       Object.entries(settings).map(async ([name, compilerOptions]) => {
@@ -63,6 +65,7 @@ export const used = [pulumi.output(action.id), LangdockEmulator, LocalEngine, ru
       }),
     );
   }, 300_000);
+  afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
   it.each(Object.keys(settings))("%s", (name) => {
     const { code, stdout, stderr } = results[name];
