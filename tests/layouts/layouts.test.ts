@@ -6,7 +6,7 @@ import { startProviderHost, type ProviderHost } from "../../provider/testing/hos
 import { installPackage } from "../helpers/installPackage";
 import { runProject, type Registration } from "../helpers/programRunner";
 import { serializedProviders } from "../helpers/serializedProviders";
-import { type Layout, fetchPackageManagers, installLayouts, packTarball } from "./kit";
+import { type Layout, fetchPackageManagers, installLayouts, packTarball, removeInBackground } from "./kit";
 
 /**
  * The packed package, installed for real with npm, npm's linked strategy, pnpm (isolated, hoisted and
@@ -41,7 +41,7 @@ describe("installed with each package manager layout", () => {
   afterAll(async () => {
     await Promise.all(hosts.map((h) => h.stop()));
     await emulator?.close();
-    fs.rmSync(root, { recursive: true, force: true });
+    removeInBackground(root);
   });
 
   const startHost = async (cwd: string) => {
