@@ -18,6 +18,7 @@ const PNPM = "pnpm@9";
 const YARN = "yarn@1";
 const YARN_BERRY = "@yarnpkg/cli-dist@4";
 const INSTALL_TIMEOUT_MS = 5 * 60_000;
+const PARALLEL_INSTALLS = 3;
 const CACHE = path.join(REPO_ROOT, ".tmp", "layout-cache");
 
 /** The tsconfig.json of Pulumi's `pulumi new typescript` template. */
@@ -83,7 +84,12 @@ export async function fetchPackageManagers(): Promise<void> {
 export async function installLayouts(root: string, tarball: string): Promise<Layout[]> {
   const specs = layoutSpecs(root);
   for (const spec of specs) writeProgram(spec, tarball);
-  await Promise.all(specs.map((spec) => spec.install(tarball)));
+  // A few at a time: the other test worker's timing-sensitive tests share the two cores.
+  const queue = [...specs];
+  const worker = async () => {
+    for (let spec = queue.shift(); spec; spec = queue.shift()) await spec.install(tarball);
+  };
+  await Promise.all(Array.from({ length: PARALLEL_INSTALLS }, worker));
   return specs.map(({ name, programDir, realPathContains }) => ({ name, programDir, realPathContains }));
 }
 
@@ -92,23 +98,17 @@ function layoutSpecs(root: string): LayoutSpec[] {
     (dir: string, ...flags: string[]) =>
     async () => {
       const args = ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", ...flags];
-      await check(run(npm(), args, dir, cleanEnv(), INSTALL_TIMEOUT_MS), `npm ${args.join(" ")}`);
+      await check(lowPriority(npm(), args, dir), `npm ${args.join(" ")}`);
     };
   const pnpmInstall =
     (dir: string, ...flags: string[]) =>
     async () => {
       const args = ["--yes", PNPM, "install", "--prefer-offline", "--no-frozen-lockfile", "--reporter=silent", ...flags];
-      await check(
-        run(npx(), [...args, "--store-dir", path.join(CACHE, "pnpm-store")], dir, cleanEnv(), INSTALL_TIMEOUT_MS),
-        `${PNPM} install`,
-      );
+      await check(lowPriority(npx(), [...args, "--store-dir", path.join(CACHE, "pnpm-store")], dir), `${PNPM} install`);
     };
   const yarnInstall = (dir: string) => async () => {
     const args = ["--yes", YARN, "install", "--prefer-offline", "--non-interactive", "--no-progress", "--silent"];
-    await check(
-      run(npx(), [...args, "--cache-folder", path.join(CACHE, "yarn-cache")], dir, cleanEnv(), INSTALL_TIMEOUT_MS),
-      `${YARN} install`,
-    );
+    await check(lowPriority(npx(), [...args, "--cache-folder", path.join(CACHE, "yarn-cache")], dir), `${YARN} install`);
   };
   // Yarn 4 reads its settings from .yarnrc.yml; an empty yarn.lock makes the folder its own project.
   const yarnBerryInstall = (dir: string) => async () => {
@@ -118,7 +118,7 @@ function layoutSpecs(root: string): LayoutSpec[] {
     );
     fs.writeFileSync(path.join(dir, ".yarnrc.yml"), `${yarnrc.join("\n")}\n`);
     fs.writeFileSync(path.join(dir, "yarn.lock"), "");
-    await check(run(npx(), ["--yes", YARN_BERRY, "install"], dir, cleanEnv(), INSTALL_TIMEOUT_MS), `${YARN_BERRY} install`);
+    await check(lowPriority(npx(), ["--yes", YARN_BERRY, "install"], dir), `${YARN_BERRY} install`);
   };
   const single = (name: string, folder: string, realPathContains: string, install: (dir: string) => () => Promise<void>): LayoutSpec => {
     const dir = path.join(root, folder);
@@ -195,3 +195,9 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 
 const npm = () => (process.platform === "win32" ? "npm.cmd" : "npm");
 const npx = () => (process.platform === "win32" ? "npx.cmd" : "npx");
+
+/** Installs run at low CPU priority (`nice`), for the same reason. */
+function lowPriority(command: string, args: string[], dir: string): Promise<CommandResult> {
+  if (process.platform === "win32") return run(command, args, dir, cleanEnv(), INSTALL_TIMEOUT_MS);
+  return run("nice", ["-n", "10", command, ...args], dir, cleanEnv(), INSTALL_TIMEOUT_MS);
+}
