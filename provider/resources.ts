@@ -1,8 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
-import integrationShell = require("./shells/integration");
-import actionShell = require("./shells/action");
-import triggerShell = require("./shells/trigger");
-import agentShell = require("./shells/agent");
+import { serializableProvider } from "./shells/make";
+
+// Plain objects, not the `shells/<kind>` modules' exports, so `__provider` is serialized by value (see make.ts).
+const integrationShell = serializableProvider("Integration");
+const actionShell = serializableProvider("Action");
+const triggerShell = serializableProvider("Trigger");
+const agentShell = serializableProvider("Agent");
 
 /** Dynamic resources register as `pulumi-nodejs:dynamic/langdock:<Class>`. */
 const MODULE = "langdock";

@@ -1,4 +1,4 @@
 import { makeShell } from "./make";
 
-// module.exports is the provider object itself, so an installed package serializes as a require().
+// The entry point 0.1.0 state requires (`require("pulumi-langdock/shells/<kind>")`): keep it forever.
 export = makeShell("Trigger");
