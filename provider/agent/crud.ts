@@ -4,6 +4,7 @@ import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } 
 import { diffInputs } from "../common/schema";
 import { sanitize } from "../common/props";
 import { AdoptionNotFoundError, adoptionChanges } from "../common/adoption";
+import { removeAgent } from "./removal";
 import { CAPABILITIES, DEFAULT_CREATIVITY, agentSchema } from "./schema";
 
 /**
@@ -181,14 +182,6 @@ export const agentCrud: ResourceCrud = {
   },
 
   async delete(ctx, id, props) {
-    try {
-      await ctx.client.setAgentDisabled(id, true);
-    } catch (err) {
-      if (err instanceof NotFoundError) return;
-      throw err;
-    }
-    ctx.warn(
-      `Langdock has no API to delete agents: agent "${String(props.name)}" (${id}) was disabled and removed from the Pulumi state; delete it in Langdock's web app if you no longer need it.`,
-    );
+    await removeAgent(ctx, id, props);
   },
 };

@@ -4,6 +4,8 @@ import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } 
 import { diffInputs } from "../common/schema";
 import { sanitize } from "../common/props";
 import { AdoptionNotFoundError, adoptionChanges } from "../common/adoption";
+import { findRemovedIntegration, markIntegrationRemoved } from "./revive";
+import { destructiveChanges } from "../common/destructive";
 import { AUTH_KEYS, DETAIL_KEYS, integrationSchema } from "./schema";
 
 /** Outputs: the inputs' names with Langdock's values; the write-only client secret comes from `fallback`. */
@@ -126,6 +128,12 @@ export const integrationCrud: ResourceCrud = {
       const plan = await integrationCrud.adopt(ctx, inputs);
       return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
     }
+    const revived = await findRemovedIntegration(ctx, inputs.name);
+    if (revived) {
+      const current = toOutputs(revived, {});
+      for (const message of destructiveChanges("Integration", current, inputs)) ctx.warn(message);
+      return { id: revived.id, outs: await converge(ctx, revived.id, current, inputs) };
+    }
     const created = await createOnce(ctx, inputs);
     // The create body takes only name and description; icon, color and auth need their own calls.
     const current = toOutputs(created, { name: inputs.name, description: inputs.description });
@@ -146,8 +154,6 @@ export const integrationCrud: ResourceCrud = {
   },
 
   async delete(ctx, id, props) {
-    ctx.warn(
-      `Langdock has no API to delete integrations: integration "${String(props.name)}" (${id}) was removed from the Pulumi state but still exists in Langdock; delete it in Langdock's web app under Integrations if you no longer need it.`,
-    );
+    await markIntegrationRemoved(ctx, id, props);
   },
 };

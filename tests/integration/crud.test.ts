@@ -28,11 +28,12 @@ const calls = () => h.emulator.log.map((r) => `${r.method} ${r.path.replace(/[0-
 
 describe("Integration CRUD against the emulator", () => {
   it("creates with one call, plus one /auth call only when auth inputs are set", async () => {
+    // Each create first lists integrations, to reuse one an earlier destroy marked as removed.
     await h.create("Integration", { name: "Plain" });
-    expect(calls()).toEqual(["POST /integrations/v1/create"]);
+    expect(calls()).toEqual(["GET /integrations/v1/get", "POST /integrations/v1/create"]);
     h.emulator.resetLog();
     const { id, outs } = await h.create("Integration", apiKeyAuth);
-    expect(calls()).toEqual(["POST /integrations/v1/create", "PATCH /integrations/v1/{id}/auth"]);
+    expect(calls()).toEqual(["GET /integrations/v1/get", "POST /integrations/v1/create", "PATCH /integrations/v1/{id}/auth"]);
     expect(h.emulator.snapshot().integrations.find((i: { id: string }) => i.id === id)).toMatchObject({
       authType: "API_KEY",
       authFields: [expect.objectContaining({ slug: "apiKey" })],
@@ -44,7 +45,7 @@ describe("Integration CRUD against the emulator", () => {
 
   it("sets icon and color with the one PATCH the create body cannot carry", async () => {
     await h.create("Integration", { name: "Pretty", iconUrl: "https://x.example/i.png", color: "#4f46e5" });
-    expect(calls()).toEqual(["POST /integrations/v1/create", "PATCH /integrations/v1/{id}"]);
+    expect(calls()).toEqual(["GET /integrations/v1/get", "POST /integrations/v1/create", "PATCH /integrations/v1/{id}"]);
   });
 
   it("updates details without touching auth, and auth without touching details; PATCH always carries name", async () => {
@@ -104,14 +105,17 @@ describe("Integration CRUD against the emulator", () => {
     expect(err.message).not.toContain(SECRET);
   });
 
-  it("destroy completes, leaves the integration in Langdock and says how to remove it", async () => {
-    const { id, outs } = await h.create("Integration", { name: "CRM" });
+  it("destroy marks the integration as removed in Langdock with one PATCH, and says so", async () => {
+    const { id, outs } = await h.create("Integration", { name: "Gone CRM", description: "Customer data" });
     h.emulator.resetLog();
     await h.runtime.delete("Integration", id, outs);
-    expect(h.emulator.log).toHaveLength(0);
-    expect(h.emulator.snapshot().integrations).toHaveLength(1);
+    expect(calls()).toEqual(["PATCH /integrations/v1/{id}"]);
+    expect(h.emulator.snapshot().integrations.find((i: { id: string }) => i.id === id)).toMatchObject({
+      name: "Gone CRM",
+      description: "[removed by Pulumi] Customer data",
+    });
     expect(h.warnings.join("")).toContain(
-      `Langdock has no API to delete integrations: integration "CRM" (${id}) was removed from the Pulumi state but still exists in Langdock; delete it in Langdock's web app under Integrations if you no longer need it.`,
+      `Langdock has no API to delete integrations: integration "Gone CRM" (${id}) was removed from the Pulumi state and marked "[removed by Pulumi]" in its description; a later pulumi up that declares an integration named "Gone CRM" reuses it instead of creating another. Delete it in Langdock's web app under Integrations if you no longer need it.`,
     );
   });
 
