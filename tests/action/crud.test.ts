@@ -38,7 +38,7 @@ describe("Action CRUD against the emulator", () => {
       slug: "get_user",
       order: 0,
       inputFields: [
-        { label: "User ID", slug: "user_id", required: true, type: "TEXT" },
+        { label: "User ID", slug: "userId", required: true, type: "TEXT" },
         { label: "Kind", slug: "kind" },
       ],
     });
