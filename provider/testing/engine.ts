@@ -51,6 +51,8 @@ export class LocalEngine {
   private readonly limit: Semaphore;
   /** The running operation's provider warnings: all of them, and those no step has taken yet. */
   private warnings?: { all: string[]; pending: string[] };
+  /** The stack config the program reads (starts as `options.config`; see setConfig). */
+  private programConfig: Record<string, string>;
 
   private constructor(
     readonly host: ProviderHost,
@@ -58,6 +60,7 @@ export class LocalEngine {
   ) {
     this.current = structuredClone(options.state ?? {});
     this.limit = new Semaphore(options.parallel ?? 10);
+    this.programConfig = { ...options.config };
     host.onStderrLine((line) => {
       if (!this.warnings || !line.startsWith("warning: ")) return;
       this.warnings.all.push(line.slice("warning: ".length));
@@ -96,6 +99,17 @@ export class LocalEngine {
       }
     }
     return out;
+  }
+
+  /**
+   * Changes the stack config the program reads from the next operation on, like `pulumi config set`
+   * (`undefined` removes a key). The provider keeps the config it was started with.
+   */
+  setConfig(values: Record<string, string | undefined>): void {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete this.programConfig[key];
+      else this.programConfig[key] = value;
+    }
   }
 
   /** Plans the program against the state without changing anything; rejects (EngineError) if a check fails. */
@@ -179,7 +193,7 @@ export class LocalEngine {
       preview,
     );
     // The program (and the lookups in it) read the stack config, as under `pulumi up`.
-    pulumi.runtime.setAllConfig(this.options.config ?? {}, this.options.secretConfigKeys ?? ["langdock:apiKey"]);
+    pulumi.runtime.setAllConfig(this.programConfig, this.options.secretConfigKeys ?? ["langdock:apiKey"]);
     // setMocks installed a MockMonitor; take over its RegisterResource so that we see the request as the
     // engine does (wire values with unknown sentinels and secret wrappers, dependencies, options).
     const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike;
