@@ -101,7 +101,8 @@ async function runWithLocalEngine(name, example, emulator, testing, pulumi) {
 
     const destroy = await engine.destroy();
     console.log(`\npulumi destroy: ${destroy.steps.length} resources deleted`);
-    for (const line of engine.host.stderr.filter((l) => l.startsWith("warning:"))) console.log(`  ${line}`);
+    // The warnings come with the result: every one of them, before destroy() resolves.
+    for (const line of destroy.warnings) console.log(`  warning: ${line}`);
     const left = emulator.snapshot();
     console.log(
       `  left in Langdock (no delete API): ${left.integrations.length} integration(s); ${left.agents.filter((a) => a.disabled).length} disabled agent(s); ` +
