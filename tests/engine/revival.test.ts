@@ -50,7 +50,11 @@ describe("no pile-up after destroy/up", () => {
     const [agent] = h.emulator.snapshot().agents;
     for (let cycle = 0; cycle < 3; cycle++) {
       h.engine.host.stderr.length = 0;
+      h.emulator.resetLog();
       await h.engine.up(program(agent.id));
+      // Same auth as before: no /auth call, so users' connections (which an authType change deletes) stay.
+      expect(h.emulator.log.filter((e) => e.path.endsWith("/auth"))).toEqual([]);
+      expect(h.emulator.count({ method: "POST", path: "/integrations/v1/create" })).toBe(0);
       expect(h.engine.host.stderr).toContain(
         `warning: integration "CRM": reusing ${integration.id}, which an earlier pulumi destroy left in Langdock marked "[removed by Pulumi]", instead of creating another.`,
       );
