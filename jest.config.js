@@ -2,7 +2,8 @@
 module.exports = {
   preset: "ts-jest",
   testEnvironment: "node",
-  roots: ["<rootDir>/tests"],
+  // examples/offline-test/stack.test.ts is the documented offline stack test: it runs in npm test too.
+  roots: ["<rootDir>/tests", "<rootDir>/examples"],
   testMatch: ["**/*.test.ts"],
   testTimeout: 60_000,
   // Engine-level suites each spawn a provider host; two workers fit the 2-core machine.

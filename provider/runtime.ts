@@ -89,10 +89,22 @@ function redactError(err: unknown): Error {
   return new Error(redact(String(err)));
 }
 
-export async function check(kind: ResourceKind, _olds: Props, news: Props) {
+export async function check(kind: ResourceKind, olds: Props, news: Props) {
   rememberSecrets(news);
   const { checkInputs } = require("./common/schema") as typeof import("./common/schema");
-  return guarded(async () => checkInputs(schemas[kind](), news));
+  return guarded(async () => {
+    const result = checkInputs(schemas[kind](), news);
+    // Adoption is the one plan-time read: the preview shows what taking the object over will change.
+    const adoption = require("./common/adoption") as typeof import("./common/adoption");
+    if (result.failures.length === 0 && adoption.adoptionToPreview(olds, result.inputs)) {
+      const { destructiveChanges } = require("./common/destructive") as typeof import("./common/destructive");
+      const failure = await adoption.previewAdoption(cruds[kind](), context, warn, result.inputs, (current) =>
+        destructiveChanges(kind, current, result.inputs),
+      );
+      if (failure) result.failures.push(failure);
+    }
+    return result;
+  });
 }
 
 export async function diff(kind: ResourceKind, id: string, olds: Props, news: Props) {
@@ -100,7 +112,14 @@ export async function diff(kind: ResourceKind, id: string, olds: Props, news: Pr
   // The object is this resource's: no other resource of the run may adopt it after a 409 (see createOutcome).
   (require("./common/createOutcome") as typeof import("./common/createOutcome")).claim(kind.toLowerCase(), id);
   const { diffInputs } = require("./common/schema") as typeof import("./common/schema");
-  return guarded(async () => diffInputs(schemas[kind](), olds, news));
+  return guarded(async () => {
+    const outcome = diffInputs(schemas[kind](), olds, news);
+    if (outcome.changes) {
+      const { destructiveChanges } = require("./common/destructive") as typeof import("./common/destructive");
+      for (const message of destructiveChanges(kind, olds, news)) warn(message);
+    }
+    return outcome;
+  });
 }
 
 export async function create(kind: ResourceKind, news: Props) {

@@ -65,18 +65,16 @@ function runWithCli(name, example, emulator) {
   }
 }
 
-async function runWithLocalEngine(name, example, emulator, testing, pulumi) {
+async function runWithLocalEngine(name, example, emulator, testing) {
   const program = require(path.join(OUT, name, "program.js"))[example.entry];
+  // The program reads its stack config from LocalEngine's config, as from `pulumi config` under `pulumi up`.
   const config = Object.fromEntries(Object.entries(example.config).map(([k, v]) => [`${example.project}:${k}`, v]));
-  pulumi.runtime.setAllConfig(
-    config,
-    (example.secret ?? []).map((k) => `${example.project}:${k}`),
-  );
   const engine = await testing.LocalEngine.start({
     cwd: ROOT,
     project: example.project,
     stack: "demo",
-    config: { "langdock:apiKey": emulator.apiKey, "langdock:baseUrl": emulator.url },
+    config: { "langdock:apiKey": emulator.apiKey, "langdock:baseUrl": emulator.url, ...config },
+    secretConfigKeys: ["langdock:apiKey", ...(example.secret ?? []).map((k) => `${example.project}:${k}`)],
   });
   try {
     const up = await engine.up(program);
@@ -101,7 +99,8 @@ async function runWithLocalEngine(name, example, emulator, testing, pulumi) {
 
     const destroy = await engine.destroy();
     console.log(`\npulumi destroy: ${destroy.steps.length} resources deleted`);
-    for (const line of engine.host.stderr.filter((l) => l.startsWith("warning:"))) console.log(`  ${line}`);
+    // The warnings come with the result: every one of them, before destroy() resolves.
+    for (const line of destroy.warnings) console.log(`  warning: ${line}`);
     const left = emulator.snapshot();
     console.log(
       `  left in Langdock (no delete API): ${left.integrations.length} integration(s); ${left.agents.filter((a) => a.disabled).length} disabled agent(s); ` +
@@ -119,7 +118,6 @@ async function main() {
   compileExamples();
   // Loaded by package name, as a user's program would (the build links the repo into node_modules).
   const testing = require("pulumi-langdock/testing");
-  const pulumi = require("@pulumi/pulumi");
   const emulator = await testing.LangdockEmulator.start();
   console.log(`Langdock emulator at ${emulator.url}`);
   try {
@@ -129,7 +127,7 @@ async function main() {
       runWithCli(name, example, emulator);
     } else {
       console.log("No Pulumi CLI on PATH: running the same program through LocalEngine (the real dynamic-provider host, no CLI).");
-      await runWithLocalEngine(name, example, emulator, testing, pulumi);
+      await runWithLocalEngine(name, example, emulator, testing);
     }
     console.log(`\nDemo of ${name} succeeded: ${emulator.log.length} Langdock API calls.`);
   } finally {

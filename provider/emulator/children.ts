@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { conflict, notFound } from "./errors";
 import type { ChildInput, FieldInput } from "./validation";
+import { fieldSlug } from "../common/slug";
 
 /**
  * Actions and triggers are both "children" of an integration with the same lifecycle (create, replace,
@@ -45,6 +46,8 @@ export interface ChildRecord {
   updatedAt: string;
 }
 
+export { fieldSlug };
+
 export const nowIso = (): string => new Date().toISOString();
 
 /** "Get User Data" => "get_user_data"; diacritics are folded first so "Über" => "uber". */
@@ -58,11 +61,11 @@ export function slugify(text: string, fallback: string): string {
   return slug || fallback;
 }
 
-/** `base`, or `base_2`, `base_3`, … whichever is not taken. */
-export function uniqueSlug(base: string, taken: ReadonlySet<string>): string {
+/** `base`, or `base_2`, `base_3` (with `separator` "": `base2`, …), whichever is not taken. */
+export function uniqueSlug(base: string, taken: ReadonlySet<string>, separator = "_"): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) {
-    const candidate = `${base}_${n}`;
+    const candidate = `${base}${separator}${n}`;
     if (!taken.has(candidate)) return candidate;
   }
 }
@@ -212,11 +215,11 @@ export class ChildCollection {
     }
   }
 
-  /** Wire shape of input fields; slugs are regenerated from labels (unique within the list). */
+  /** Wire shape of input fields; slugs are regenerated from labels as Langdock does (camelCase, unique within the list). */
   private buildFields(inputs: FieldInput[]): InputFieldWire[] {
     const taken = new Set<string>();
     return inputs.map((input, order) => {
-      const slug = uniqueSlug(slugify(input.label, "field"), taken);
+      const slug = uniqueSlug(fieldSlug(input.label), taken, "");
       taken.add(slug);
       return {
         slug,

@@ -4,6 +4,9 @@ import { attemptCreate, causeOf, claim, keepKnownId } from "../common/createOutc
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
 import { diffInputs } from "../common/schema";
 import { sanitize } from "../common/props";
+import { AdoptionNotFoundError, adoptionChanges } from "../common/adoption";
+import { findRemovedIntegration, markIntegrationRemoved } from "./revive";
+import { destructiveChanges } from "../common/destructive";
 import { AUTH_KEYS, DETAIL_KEYS, integrationSchema } from "./schema";
 
 /** Outputs: the inputs' names with Langdock's values; the write-only client secret comes from `fallback`. */
@@ -52,7 +55,7 @@ function authBody(inputs: Props): Props {
 }
 
 /** Applies the auth and detail inputs that differ from `current`; a failure keeps what already landed. */
-async function converge(ctx: Context, id: string, current: Props, inputs: Props, justCreated = false): Promise<Props> {
+async function converge(ctx: Context, id: string, current: Props, inputs: Props): Promise<Props> {
   const { diffs } = diffInputs(integrationSchema, current, inputs);
   let applied = current;
   try {
@@ -61,12 +64,7 @@ async function converge(ctx: Context, id: string, current: Props, inputs: Props,
       applied = { ...applied, ...pickKeys(inputs, DETAIL_KEYS) };
     }
     if (diffs.some((k) => (AUTH_KEYS as readonly string[]).includes(k))) {
-      // A just-created integration has no connections to lose.
-      if (!justCreated && (current.authType ?? "NONE") !== (inputs.authType ?? "NONE")) {
-        ctx.warn(
-          `integration "${String(inputs.name)}": changing authType from ${String(current.authType)} to ${String(inputs.authType ?? "NONE")} deletes every user's existing connection to it in Langdock.`,
-        );
-      }
+      // Changing authType deletes users' connections: the diff warned about it, before any write.
       await ctx.client.updateIntegrationAuth(id, authBody(inputs));
       applied = { ...applied, ...pickKeys(inputs, AUTH_KEYS) };
     }
@@ -107,23 +105,42 @@ async function createOnce(ctx: Context, inputs: Props) {
 }
 
 export const integrationCrud: ResourceCrud = {
+  noun: "integration",
+
+  async adopt(ctx, inputs) {
+    const existing = await ctx.client.getIntegration(String(inputs.adoptId)).catch((err) => {
+      if (err instanceof NotFoundError) {
+        throw new AdoptionNotFoundError(
+          `integration ${String(inputs.adoptId)} does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.`,
+        );
+      }
+      throw err;
+    });
+    const current = toOutputs(existing, {});
+    // The OAuth client secret is write-only: Langdock never returns it, so it cannot be compared.
+    const unreadable = inputs.oauthClient ? ["oauthClient"] : [];
+    return { id: existing.id, current, changes: adoptionChanges(integrationSchema, current, inputs, unreadable), wire: existing };
+  },
+
   async create(ctx, inputs) {
     if (typeof inputs.adoptId === "string") {
-      const existing = await ctx.client.getIntegration(inputs.adoptId).catch((err) => {
-        if (err instanceof NotFoundError) {
-          throw new Error(
-            `adoptId: integration ${String(inputs.adoptId)} does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.`,
-          );
-        }
-        throw err;
-      });
-      return { id: existing.id, outs: await converge(ctx, existing.id, toOutputs(existing, {}), inputs) };
+      // converge writes only what differs: an object that already matches is taken over without a write.
+      const plan = await integrationCrud.adopt(ctx, inputs);
+      claim("integration", plan.id);
+      return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
+    }
+    const revived = await findRemovedIntegration(ctx, inputs.name);
+    if (revived) {
+      claim("integration", revived.id);
+      const current = toOutputs(revived, {});
+      for (const message of destructiveChanges("Integration", current, inputs)) ctx.warn(message);
+      return { id: revived.id, outs: await converge(ctx, revived.id, current, inputs) };
     }
     const created = await createOnce(ctx, inputs);
     claim("integration", created.id);
     // The create body takes only name and description; icon, color and auth need their own calls.
     const current = toOutputs(created, { name: inputs.name, description: inputs.description });
-    return { id: created.id, outs: await converge(ctx, created.id, current, inputs, true) };
+    return { id: created.id, outs: await converge(ctx, created.id, current, inputs) };
   },
 
   async read(ctx, id, props) {
@@ -140,13 +157,6 @@ export const integrationCrud: ResourceCrud = {
   },
 
   async delete(ctx, id, props) {
-    // Nothing can be deleted, but a destroy must not report success against a wrong base URL (or key): one read proves
-    // that this is Langdock and that the integration is either there (left in place, as warned) or gone.
-    await ctx.client.getIntegration(id).catch((err) => {
-      if (!(err instanceof NotFoundError)) throw err;
-    });
-    ctx.warn(
-      `Langdock has no API to delete integrations: integration "${String(props.name)}" (${id}) was removed from the Pulumi state but still exists in Langdock; delete it in Langdock's web app under Integrations if you no longer need it.`,
-    );
+    await markIntegrationRemoved(ctx, id, props);
   },
 };

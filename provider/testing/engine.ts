@@ -1,10 +1,24 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createRequire } from "module";
-import { type CheckFailure, type PartialState, type Props, type ProviderHost, ProviderError, startProviderHost } from "./host";
-import { deepEqual } from "../common/props";
+import { type ProviderHost, startProviderHost } from "./host";
 import { UNKNOWN } from "../common/unknown";
 import { MASK as SECRET_MASK } from "../common/redact";
+import type { EngineState, LocalEngineOptions, OperationResult, Program, ResourceState, RunResult, Step, StepFailure } from "./engineTypes";
+import { EngineError } from "./engineTypes";
+import { type MonitorLike, type RegisterRequest, makeUrn, protocol } from "./engineProtocol";
+import { type Run, type StepEnv, type StepValues, runStep } from "./engineSteps";
+import {
+  PROVIDER_KEY,
+  Semaphore,
+  changedKeys,
+  errorMessage,
+  failure,
+  maskPath,
+  parsePath,
+  resolveStackOutputs,
+  stepChanges,
+} from "./engineValues";
 
+export * from "./engineTypes";
 // The engine speaks the provider's sentinel and prints secrets with the provider's mask.
 export { UNKNOWN, SECRET_MASK };
 
@@ -29,105 +43,16 @@ export { UNKNOWN, SECRET_MASK };
  * Only one operation runs at a time per process: the Pulumi runtime is process-global.
  */
 
-export type StepOp = "create" | "update" | "replace" | "delete" | "same";
-
-export interface Step {
-  urn: string;
-  op: StepOp;
-  /** Top-level properties that differ (for create: none; for delete: none). */
-  diffs?: string[];
-  /** Properties that force a replacement. */
-  replaces?: string[];
-}
-
-export interface StepFailure {
-  urn: string;
-  /** The operation that failed: check, create, update, replace, delete, read, or skip (a dependency failed). */
-  op: string;
-  message: string;
-  /** Check failures, when `op` is "check". */
-  failures?: CheckFailure[];
-  /** Partial state the provider reported; it has been stored. */
-  partial?: PartialState;
-}
-
-export interface ResourceState {
-  urn: string;
-  type: string;
-  name: string;
-  id: string;
-  /** Checked inputs, as the provider returned them from Check (with `__provider`). */
-  inputs: Props;
-  /** Outputs from Create/Update/Read (with `__provider`). */
-  outputs: Props;
-  /** URNs this resource depends on. */
-  dependencies: string[];
-  /** Input paths the program marked secret (`a`, `a.b`, `a[0]`); outputs are secret per top-level property. */
-  secretPaths: string[];
-  /** Output properties the resource declared secret (`additionalSecretOutputs`). */
-  secretOutputs: string[];
-}
-
-export type EngineState = Record<string, ResourceState>;
-
-/** A program: declares resources; its (awaited) return value is the stack's outputs. */
-export type Program = () => unknown;
-
-export interface RunResult {
-  steps: Step[];
-  /** Stack outputs, resolved. Unknown values (preview) are the unknown sentinel string. */
-  outputs: Record<string, unknown>;
-  /** Names of stack outputs that are secret. */
-  secretOutputs: string[];
-}
-
-export interface OperationResult {
-  steps: Step[];
-}
-
-/** Thrown (rejected) by preview/up/refresh/destroy after the whole operation ran, when any step failed. */
-export class EngineError extends Error {
-  override name = "EngineError";
-  constructor(
-    readonly failures: StepFailure[],
-    readonly steps: Step[],
-    readonly outputs: Record<string, unknown> = {},
-  ) {
-    super(`${failures.length} resource operation(s) failed:\n${failures.map((f) => `  ${f.urn} (${f.op}): ${f.message}`).join("\n")}`);
-  }
-}
-
-export interface LocalEngineOptions {
-  /** Program directory: `pulumi-langdock` must be installed in its node_modules (the host runs there). */
-  cwd: string;
-  /** Stack config sent to the provider's Configure, e.g. `{ "langdock:apiKey": key, "langdock:baseUrl": url }`. */
-  config?: Record<string, string>;
-  /** Extra environment for the provider host. */
-  env?: NodeJS.ProcessEnv;
-  /** Maximum concurrent provider calls; default 10 (like `pulumi up --parallel`). */
-  parallel?: number;
-  project?: string;
-  stack?: string;
-  /** Start from this state (e.g. one saved from `engine.state`). */
-  state?: EngineState;
-  /** Called as each step completes (or is planned, in preview). */
-  onStep?: (step: Step) => void;
-  /** Deadline of each provider call; default 180 s (longer than the provider's own retry budget). */
-  callTimeoutMs?: number;
-}
-
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-const PROVIDER_KEY = "__provider";
-
 /** The runtime is process-global: operations of all engines in this process run one at a time. */
 let exclusive: Promise<unknown> = Promise.resolve();
 
 export class LocalEngine {
   private current: EngineState;
   private readonly limit: Semaphore;
+  /** The running operation's provider warnings: all of them, and those no step has taken yet. */
+  private warnings?: { all: string[]; pending: string[] };
+  /** The stack config the program reads (starts as `options.config`; see setConfig). */
+  private programConfig: Record<string, string>;
 
   private constructor(
     readonly host: ProviderHost,
@@ -135,6 +60,12 @@ export class LocalEngine {
   ) {
     this.current = structuredClone(options.state ?? {});
     this.limit = new Semaphore(options.parallel ?? 10);
+    this.programConfig = { ...options.config };
+    host.onStderrLine((line) => {
+      if (!this.warnings || !line.startsWith("warning: ")) return;
+      this.warnings.all.push(line.slice("warning: ".length));
+      this.warnings.pending.push(line.slice("warning: ".length));
+    });
   }
 
   /** Starts the provider host in `cwd` (Configure is called with `config`). */
@@ -170,6 +101,17 @@ export class LocalEngine {
     return out;
   }
 
+  /**
+   * Changes the stack config the program reads from the next operation on, like `pulumi config set`
+   * (`undefined` removes a key). The provider keeps the config it was started with.
+   */
+  setConfig(values: Record<string, string | undefined>): void {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete this.programConfig[key];
+      else this.programConfig[key] = value;
+    }
+  }
+
   /** Plans the program against the state without changing anything; rejects (EngineError) if a check fails. */
   preview(program: Program): Promise<RunResult> {
     return this.serialized(() => this.run(program, true));
@@ -194,17 +136,18 @@ export class LocalEngine {
               return this.record(steps, { urn: res.urn, op: "delete" });
             }
             const diffs = changedKeys(res.outputs, read.properties);
-            res.id = read.id;
+            const values = { olds: res.outputs, news: read.properties, keys: diffs, secretKeys: secretKeysOf(res) };
             res.outputs = read.properties;
             if (read.inputs) res.inputs = read.inputs;
-            this.record(steps, diffs.length ? { urn: res.urn, op: "update", diffs } : { urn: res.urn, op: "same" });
+            res.id = read.id;
+            this.record(steps, diffs.length ? { urn: res.urn, op: "update", diffs } : { urn: res.urn, op: "same" }, values);
           } catch (e) {
             failures.push(failure(res.urn, "read", e));
           }
         }),
       );
       if (failures.length) throw new EngineError(failures, steps);
-      return { steps };
+      return { steps, warnings: [] };
     });
   }
 
@@ -215,7 +158,7 @@ export class LocalEngine {
       const failures: StepFailure[] = [];
       await this.deleteInOrder(Object.values(this.current), steps, failures, (res) => delete this.current[res.urn]);
       if (failures.length) throw new EngineError(failures, steps);
-      return { steps };
+      return { steps, warnings: [] };
     });
   }
 
@@ -249,6 +192,8 @@ export class LocalEngine {
       this.options.stack ?? "stack",
       preview,
     );
+    // The program (and the lookups in it) read the stack config, as under `pulumi up`.
+    pulumi.runtime.setAllConfig(this.programConfig, this.options.secretConfigKeys ?? ["langdock:apiKey"]);
     // setMocks installed a MockMonitor; take over its RegisterResource so that we see the request as the
     // engine does (wire values with unknown sentinels and secret wrappers, dependencies, options).
     const monitor = pulumi.runtime.getMonitor() as unknown as MonitorLike;
@@ -307,14 +252,14 @@ export class LocalEngine {
       this.current = run.next;
     }
     if (run.failures.length) throw new EngineError(run.failures, run.steps, outputs);
-    return { steps: run.steps, outputs, secretOutputs };
+    return { steps: run.steps, outputs, secretOutputs, warnings: [] };
   }
 
   /** The engine's handling of one RegisterResource: check, diff, then the step. */
   private async register(run: Run, req: RegisterRequest): Promise<unknown> {
     const urn = makeUrn(this.options, req.getType(), req.getName(), req.getParent());
     try {
-      return await this.step(run, req, urn);
+      return await runStep(this.stepEnv(), run, req, urn);
     } catch (e) {
       // A bug here must not become an unhandled rejection in the program: record it like a failed step.
       run.failures.push(failure(urn, "engine", e));
@@ -324,147 +269,6 @@ export class LocalEngine {
       resp.setResult(protocol().pb.Result.FAIL);
       return resp;
     }
-  }
-
-  private async step(run: Run, req: RegisterRequest, urn: string): Promise<unknown> {
-    const type = req.getType();
-    const name = req.getName();
-    const { pb, Struct } = protocol();
-    const respond = (id: string, object: Props, ok = true) => {
-      const resp = new pb.RegisterResourceResponse();
-      resp.setUrn(urn);
-      resp.setId(id);
-      resp.setObject(Struct.fromJavaScript(object as Record<string, never>));
-      // A failed resource's outputs stay unknown, so nothing downstream sees made-up values.
-      resp.setResult(ok ? pb.Result.SUCCESS : pb.Result.FAIL);
-      return resp;
-    };
-    const raw = (req.getObject()?.toJavaScript() ?? {}) as Props;
-    if (!req.getCustom()) return respond("", raw); // components: nothing to do
-    run.declared.add(urn);
-
-    const { value: news, secretPaths } = fromWire(raw);
-    const secretOutputs = req.getAdditionalsecretoutputsList();
-    const dependencies = req.getDependenciesList();
-    const unknownOutputs = () => Object.fromEntries(Object.keys(news).map((k) => [k, UNKNOWN]));
-    const fail = (op: string, err: unknown) => {
-      run.failures.push(failure(urn, op, err));
-      run.failed.add(urn);
-      return respond("", unknownOutputs(), false);
-    };
-    const blocker = dependencies.find((d) => run.failed.has(d));
-    if (blocker) return fail("skip", new Error(`not attempted: it depends on ${blocker}, which failed`));
-    if (!type.startsWith("pulumi-nodejs:dynamic")) return fail("check", new Error(`LocalEngine only runs dynamic resources, not ${type}`));
-
-    const old = this.current[urn];
-    // What the program sees: the outputs, with the properties that came in secret marked secret again.
-    const secretKeys = new Set([...secretPaths.map((p) => String(parsePath(p)[0])), ...secretOutputs]);
-    const toProgram = (props: Props) => markSecret(withoutProvider(props), secretKeys);
-    const remember = (id: string, inputs: Props, outputs: Props) => {
-      run.next[urn] = { urn, type, name, id, inputs, outputs, dependencies, secretPaths, secretOutputs };
-    };
-
-    let checked: Props;
-    try {
-      const result = await this.limit.run(() => this.host.check(urn, old?.inputs ?? {}, news));
-      if (result.failures.length) {
-        const err = new Error(result.failures.map((f) => `${f.property}: ${f.reason}`).join("; "));
-        run.failures.push({ ...failure(urn, "check", err), failures: result.failures });
-        run.failed.add(urn);
-        return respond("", unknownOutputs(), false);
-      }
-      checked = result.inputs;
-    } catch (e) {
-      return fail("check", e);
-    }
-
-    if (!old) {
-      this.record(run.steps, { urn, op: "create" });
-      if (run.preview) return respond("", toProgram(checked));
-      try {
-        const created = await this.limit.run(() => this.host.create(urn, checked));
-        remember(created.id, checked, created.properties);
-        return respond(created.id, toProgram(created.properties));
-      } catch (e) {
-        return this.failStep(run, urn, "create", e, (p) => remember(p.id, checked, p.properties), fail);
-      }
-    }
-
-    let diff;
-    try {
-      diff = await this.limit.run(() => this.host.diff(urn, old.id, old.outputs, checked));
-    } catch (e) {
-      return fail("diff", e);
-    }
-    // DIFF_UNKNOWN: the engine compares old and new inputs itself.
-    const inputDiffs = changedKeys(old.inputs, checked);
-    const changes = diff.changes ?? inputDiffs.length > 0;
-    const forced = req.getReplaceonchangesList().filter((k) => inputDiffs.includes(k));
-    const replaces = [...new Set([...diff.replaces, ...(changes ? forced : [])])];
-    // For display: the provider's list if any, else changed inputs, else (drift found by refresh) the
-    // inputs whose stored outputs no longer match.
-    const drifted = () => changedKeys(pick(old.outputs, Object.keys(checked)), checked);
-    const diffs = diff.diffs.length ? diff.diffs : [...new Set([...(inputDiffs.length ? inputDiffs : drifted()), ...replaces])].sort();
-
-    if (!changes && replaces.length === 0) {
-      this.record(run.steps, { urn, op: "same" });
-      remember(old.id, checked, old.outputs);
-      return respond(old.id, toProgram(old.outputs));
-    }
-    if (replaces.length === 0) {
-      this.record(run.steps, { urn, op: "update", diffs });
-      if (run.preview) return respond(old.id, toProgram(checked));
-      try {
-        const updated = await this.limit.run(() => this.host.update(urn, old.id, old.outputs, checked, old.inputs));
-        remember(old.id, checked, updated.properties);
-        return respond(old.id, toProgram(updated.properties));
-      } catch (e) {
-        // The update did not happen: the old state stands, unless the provider reported partial state.
-        return this.failStep(run, urn, "update", e, (p) => remember(p.id || old.id, checked, p.properties), fail);
-      }
-    }
-
-    this.record(run.steps, { urn, op: "replace", diffs, replaces });
-    if (run.preview) return respond("", toProgram(checked));
-    const deleteFirst = diff.deleteBeforeReplace || req.getDeletebeforereplace();
-    try {
-      if (deleteFirst) {
-        await this.limit.run(() => this.host.delete(urn, old.id, old.outputs, old.inputs));
-        delete run.next[urn];
-      }
-      const created = await this.limit.run(() => this.host.create(urn, checked));
-      remember(created.id, checked, created.properties);
-      // Create-before-delete: the old one goes once everything else is done (dependents moved over).
-      if (!deleteFirst) run.pendingDeletes.push(old);
-      return respond(created.id, toProgram(created.properties));
-    } catch (e) {
-      return this.failStep(
-        run,
-        urn,
-        "replace",
-        e,
-        (p) => {
-          // The replacement exists (partially) and takes the URN; the old one must still be deleted.
-          remember(p.id, checked, p.properties);
-          if (!deleteFirst) run.pendingDeletes.push(old);
-        },
-        fail,
-      );
-    }
-  }
-
-  /** Records a failed create/update; keeps the partial state the provider reported, as the engine does. */
-  private failStep(
-    run: Run,
-    urn: string,
-    op: string,
-    err: unknown,
-    keep: (p: PartialState) => void,
-    fail: (op: string, e: unknown) => unknown,
-  ) {
-    const partial = err instanceof ProviderError ? err.partial : undefined;
-    if (partial) keep(partial);
-    return fail(op, err);
   }
 
   /**
@@ -500,194 +304,42 @@ export class LocalEngine {
     }
   }
 
-  private record(steps: Step[], step: Step): void {
+  private stepEnv(): StepEnv {
+    return { host: this.host, limit: this.limit, current: this.current, record: (steps, step, values) => this.record(steps, step, values) };
+  }
+
+  /** Records a completed step with its old → new values and the warnings written while it ran, then calls onStep. */
+  private record(steps: Step[], step: Step, values?: StepValues): void {
+    if (values?.keys && step.op !== "same") {
+      const changes = stepChanges(values.keys, values.olds, values.news, values.secretKeys ?? new Set());
+      if (changes.length) step.changes = changes;
+    }
+    const warnings = this.warnings?.pending.splice(0) ?? [];
+    if (warnings.length) step.warnings = warnings;
     steps.push(step);
     this.options.onStep?.(step);
   }
 
-  private serialized<T>(operation: () => Promise<T>): Promise<T> {
-    const result = exclusive.then(operation, operation);
+  /** One operation at a time per process; its warnings (all arrived: host calls settle after them) go with its result. */
+  private serialized<T extends OperationResult>(operation: () => Promise<T>): Promise<T> {
+    const guarded = async () => {
+      const warnings = (this.warnings = { all: [], pending: [] });
+      try {
+        return Object.assign(await operation(), { warnings: warnings.all });
+      } catch (err) {
+        if (err instanceof EngineError) err.warnings.push(...warnings.all);
+        throw err;
+      } finally {
+        this.warnings = undefined;
+      }
+    };
+    const result = exclusive.then(guarded, guarded);
     exclusive = result.catch(() => undefined);
     return result;
   }
 }
 
-interface Run {
-  preview: boolean;
-  steps: Step[];
-  failures: StepFailure[];
-  /** URNs whose step failed or was skipped; their dependents are skipped. */
-  failed: Set<string>;
-  declared: Set<string>;
-  /** Old halves of create-before-delete replacements, deleted at the end. */
-  pendingDeletes: ResourceState[];
-  /** The state being built (committed after `up`, discarded after preview). */
-  next: EngineState;
-}
-
-// ---- the monitor protocol (only what we use) ----
-
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
-  getParent(): string;
-  getCustom(): boolean;
-  getObject(): { toJavaScript(): unknown } | undefined;
-  getDependenciesList(): string[];
-  getAdditionalsecretoutputsList(): string[];
-  getReplaceonchangesList(): string[];
-  getDeletebeforereplace(): boolean;
-}
-
-interface MonitorLike {
-  registerResource(req: RegisterRequest, callback: (err: unknown, resp: unknown) => void): void;
-  registerResourceOutputs(req: unknown, callback: (err: unknown, resp: unknown) => void): void;
-}
-
-interface ResourceProto {
-  pb: typeof import("@pulumi/pulumi/proto/resource_pb");
-  Struct: typeof import("google-protobuf/google/protobuf/struct_pb").Struct;
-}
-let resourceProto: ResourceProto | undefined;
-/** The generated messages of the same @pulumi/pulumi instance the program uses. */
-function protocol(): ResourceProto {
-  if (!resourceProto) {
-    const fromPulumi = createRequire(require.resolve("@pulumi/pulumi/package.json"));
-    resourceProto = {
-      pb: fromPulumi("@pulumi/pulumi/proto/resource_pb"),
-      Struct: fromPulumi("google-protobuf/google/protobuf/struct_pb").Struct,
-    };
-  }
-  return resourceProto;
-}
-
-/** Like the engine: children of the stack (or of nothing) get plain URNs; others carry the parent's type. */
-function makeUrn(options: LocalEngineOptions, type: string, name: string, parent: string): string {
-  const parentType = parent ? parent.split("::")[2] : "";
-  const qualified = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
-  return `urn:pulumi:${options.stack ?? "stack"}::${options.project ?? "project"}::${qualified}::${name}`;
-}
-
-// ---- values ----
-
-/**
- * Turns the program's wire values into what the engine sends a provider that does not accept
- * secrets or resource references: secrets unwrapped (their paths remembered), references replaced by
- * the resource's id, unknowns kept as the sentinel string.
- */
-function fromWire(raw: Props): { value: Props; secretPaths: string[] } {
-  const secretPaths: string[] = [];
-  const walk = (value: unknown, path: string): unknown => {
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
-    if (!value || typeof value !== "object") return value;
-    const obj = value as Props;
-    switch (obj[SIG_KEY]) {
-      case SECRET_SIG:
-        secretPaths.push(path);
-        return walk(obj.value, path);
-      case RESOURCE_SIG:
-        return obj.id === undefined ? obj.urn : obj.id === "" ? UNKNOWN : obj.id;
-      case OUTPUT_VALUE_SIG:
-        if (obj.secret) secretPaths.push(path);
-        return obj.value === undefined ? UNKNOWN : walk(obj.value, path);
-      case undefined:
-        return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k)]));
-      default:
-        return obj; // assets and archives pass through
-    }
-  };
-  const value = walk(raw, "") as Props;
-  // The serialized provider is secret only when its closure captured secrets; that is not a user input.
-  return { value, secretPaths: secretPaths.filter((p) => p !== PROVIDER_KEY) };
-}
-
-function markSecret(props: Props, keys: Set<string>): Props {
-  const out: Props = {};
-  for (const [k, v] of Object.entries(props)) out[k] = keys.has(k) ? { [SIG_KEY]: SECRET_SIG, value: v } : v;
-  return out;
-}
-
-function pick(props: Props, keys: string[]): Props {
-  return Object.fromEntries(keys.filter((k) => k in props).map((k) => [k, props[k]]));
-}
-
-function withoutProvider(props: Props): Props {
-  const { [PROVIDER_KEY]: _provider, ...rest } = props;
-  return rest;
-}
-
-/** Top-level properties (other than `__provider`) whose values differ. */
-function changedKeys(a: Props, b: Props): string[] {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  keys.delete(PROVIDER_KEY);
-  return [...keys].filter((k) => !deepEqual(a[k], b[k])).sort();
-}
-
-/** "a.b[0].c" → ["a", "b", 0, "c"]. */
-function parsePath(path: string): Array<string | number> {
-  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]));
-}
-
-function maskPath(root: Props, path: Array<string | number>): void {
-  let node: unknown = root;
-  for (const segment of path.slice(0, -1)) {
-    if (!node || typeof node !== "object") return;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  const last = path[path.length - 1];
-  if (node && typeof node === "object" && last !== undefined && last in node)
-    (node as Record<string | number, unknown>)[last] = SECRET_MASK;
-}
-
-/** Resolves the program's return value: each top-level output awaited, unknowns as the sentinel. */
-async function resolveStackOutputs(result: unknown): Promise<{ outputs: Record<string, unknown>; secretOutputs: string[] }> {
-  const outputs: Record<string, unknown> = {};
-  const secretOutputs: string[] = [];
-  if (!result || typeof result !== "object") return { outputs, secretOutputs };
-  for (const [key, value] of Object.entries(result)) {
-    const output = pulumi.output(value) as unknown as { promise(withUnknowns: boolean): Promise<unknown>; isSecret: Promise<boolean> };
-    outputs[key] = replaceUnknowns(await output.promise(true));
-    if (await output.isSecret) secretOutputs.push(key);
-  }
-  return { outputs, secretOutputs };
-}
-
-function replaceUnknowns(value: unknown): unknown {
-  if (pulumi.isUnknown(value)) return UNKNOWN;
-  if (Array.isArray(value)) return value.map(replaceUnknowns);
-  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replaceUnknowns(v)]));
-  }
-  return value;
-}
-
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-function failure(urn: string, op: string, err: unknown): StepFailure {
-  const result: StepFailure = { urn, op, message: errorMessage(err) };
-  if (err instanceof ProviderError && err.partial) result.partial = err.partial;
-  return result;
-}
-
-/** Bounds concurrent provider calls (the engine's `--parallel`). */
-class Semaphore {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-  constructor(private readonly max: number) {
-    if (!Number.isInteger(max) || max < 1) throw new Error(`parallel must be a whole number of at least 1, got ${max}`);
-  }
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    // A finishing task hands its slot straight to the next waiter, so no newcomer can slip in between.
-    if (this.active < this.max) this.active++;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
-    }
-  }
+/** Top-level properties whose values are secret in a stored resource. */
+function secretKeysOf(res: ResourceState): Set<string> {
+  return new Set([...res.secretPaths.map((p) => String(parsePath(p)[0])), ...res.secretOutputs]);
 }

@@ -10,51 +10,9 @@ import * as readline from "readline";
  * encoding, so what works here works under `pulumi up`.
  */
 
-export type Props = Record<string, unknown>;
+import type { PartialState, Props, CheckResult, DiffResult, CreateResult, ReadResult, UpdateResult } from "./hostTypes";
 
-export interface CheckFailure {
-  property: string;
-  reason: string;
-}
-
-export interface CheckResult {
-  /** The checked inputs (with `__provider`), to pass to diff/create/update. */
-  inputs: Props;
-  failures: CheckFailure[];
-}
-
-export interface DiffResult {
-  /** `true`/`false` when the provider decided; `undefined` (DIFF_UNKNOWN) when it left it to the engine. */
-  changes: boolean | undefined;
-  replaces: string[];
-  deleteBeforeReplace: boolean;
-  /** Changed properties when the provider reports them (the dynamic host never does; the engine then computes them). */
-  diffs: string[];
-}
-
-export interface CreateResult {
-  id: string;
-  properties: Props;
-}
-
-export interface ReadResult {
-  /** `""` when the resource no longer exists. */
-  id: string;
-  properties: Props;
-  /** Present when the provider returned refreshed inputs. */
-  inputs?: Props;
-}
-
-export interface UpdateResult {
-  properties: Props;
-}
-
-/** What the engine keeps as state when a create/update fails after the object came into being. */
-export interface PartialState {
-  id: string;
-  properties: Props;
-  reasons: string[];
-}
+export * from "./hostTypes";
 
 /** A failed host call. `message` is the provider's own message. */
 export class ProviderError extends Error {
@@ -92,6 +50,8 @@ export interface ProviderHost {
   readonly port: number;
   /** Lines the host (and the provider code in it) wrote to stderr; the host logs every failed check/diff/read/delete here. */
   readonly stderr: string[];
+  /** Calls `listener` with each stderr line as it arrives; returns a function that stops it. */
+  onStderrLine(listener: (line: string) => void): () => void;
   /** Lines written to stdout after the port line (provider `console.log`). */
   readonly stdout: string[];
   check(urn: string, olds: Props, news: Props): Promise<CheckResult>;
@@ -106,6 +66,11 @@ export interface ProviderHost {
 }
 
 const DEFAULT_START_TIMEOUT_MS = 20_000;
+
+/** Runs `then` after the I/O already readable now (the host's stderr lines) has been processed. */
+function afterPendingReads(then: () => void): void {
+  setImmediate(() => setImmediate(then));
+}
 // Above the provider's own budget (120 s of retries plus a 30 s request), so a rate-limited call ends
 // with the provider's message rather than this deadline.
 const DEFAULT_CALL_TIMEOUT_MS = 180_000;
@@ -124,7 +89,11 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
 
   const stderr: string[] = [];
   const stdout: string[] = [];
-  readline.createInterface({ input: child.stderr! }).on("line", (line) => stderr.push(line));
+  const listeners = new Set<(line: string) => void>();
+  readline.createInterface({ input: child.stderr! }).on("line", (line) => {
+    stderr.push(line);
+    for (const listener of listeners) listener(line);
+  });
   let port: number;
   try {
     port = await readPort(child, stdout, stderr, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
@@ -145,8 +114,12 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
       const deadline = Date.now() + callTimeoutMs;
       const unary = (client as unknown as Record<string, UnaryCall<Resp>>)[method].bind(client);
       unary(request, new proto.grpc.Metadata(), { deadline }, (err, resp) => {
-        if (!err) return resolve(resp);
-        reject(toProviderError(proto, err, method, urn, callTimeoutMs, child, stderr));
+        // The host writes stderr (a pipe, synchronous on Linux) before it answers, so its lines are already
+        // readable here; one turn of the event loop delivers them, and the call settles after its warnings.
+        afterPendingReads(() => {
+          if (!err) return resolve(resp);
+          reject(toProviderError(proto, err, method, urn, callTimeoutMs, child, stderr));
+        });
       });
     });
 
@@ -168,6 +141,10 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
     port,
     stderr,
     stdout,
+    onStderrLine(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async check(urn, olds, news) {
       const req = new proto.pb.CheckRequest();
       req.setUrn(urn);

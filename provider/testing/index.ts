@@ -18,3 +18,5 @@ export type {
   TriggerEvent,
   CodeRunFailure,
 } from "./codeRunner";
+export { sealState, openState, type SealedState } from "./stateFile";
+export { fieldSlug } from "../common/slug";

@@ -78,18 +78,21 @@ describe("Agent CRUD against the emulator", () => {
     );
   });
 
-  it("destroy disables the agent; refresh shows it disabled; up re-enables it with one call", async () => {
+  it("destroy marks and disables the agent; refresh shows it; an up that still holds it restores and re-enables it", async () => {
     const { id, outs } = await h.create("Agent", args());
     await h.runtime.delete("Agent", id, outs);
     expect(h.emulator.snapshot().agents[0].disabled).toBe(true);
-    expect(h.warnings.join("")).toContain(`Langdock has no API to delete agents: agent "Support helper" (${id}) was disabled`);
+    expect(h.warnings.join("")).toContain(
+      `Langdock has no API to delete or list agents: agent "Support helper" (${id}) was disabled, marked "[removed by Pulumi]"`,
+    );
     const refreshed = await h.runtime.read("Agent", id, outs);
     expect(refreshed.props!.disabled).toBe(true);
     const { inputs, diff } = await h.plan("Agent", id, refreshed.props!, args());
-    expect(diff.diffs).toEqual(["disabled"]);
+    expect(refreshed.props!.description).toBe("[removed by Pulumi] Answers support questions");
+    expect(diff.diffs).toEqual(["description", "disabled"]);
     h.emulator.resetLog();
     const { outs: enabled } = await h.runtime.update("Agent", id, refreshed.props!, inputs);
-    expect(h.emulator.log.map((r) => r.path)).toEqual(["/agent/v1/disable"]);
+    expect(h.emulator.log.map((r) => r.path)).toEqual(["/agent/v1/update", "/agent/v1/publish", "/agent/v1/disable"]);
     expect(h.emulator.snapshot().agents[0].disabled).toBe(false);
     expect((await h.plan("Agent", id, enabled, args())).diff.changes).toBe(false);
   });
@@ -122,7 +125,8 @@ describe("Agent CRUD against the emulator", () => {
     h.emulator.resetLog();
     const { id } = await h.create("Agent", args({ adoptId: handBuilt.id }));
     expect(id).toBe(handBuilt.id);
-    expect(h.emulator.log.map((r) => r.path)).toEqual(["/agent/v1/get", "/agent/v1/update", "/agent/v1/publish"]);
+    // One read at Check (the adoption preview), one at create (it may have changed since), then update and publish.
+    expect(h.emulator.log.map((r) => r.path)).toEqual(["/agent/v1/get", "/agent/v1/get", "/agent/v1/update", "/agent/v1/publish"]);
     expect(h.emulator.snapshot().agents).toEqual([expect.objectContaining({ id, name: "Support helper", instruction: "Be brief." })]);
   });
 });

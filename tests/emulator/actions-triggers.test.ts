@@ -29,7 +29,7 @@ describe("actions", () => {
     });
     expect(action.inputFields).toEqual([
       {
-        slug: "user_id",
+        slug: "userId",
         label: "User ID",
         type: "TEXT",
         description: "The id",
@@ -41,7 +41,7 @@ describe("actions", () => {
         contextActionId: null,
       },
       {
-        slug: "include_details",
+        slug: "includeDetails",
         label: "Include Details",
         type: "BOOLEAN",
         description: "",
@@ -78,8 +78,9 @@ describe("actions", () => {
       inputFields: [{ label: "To" }, { label: "to" }, { label: "TO!" }, { label: "Größe" }, { label: "🙂" }],
     });
     expect(a.slug).toBe("send_e_mail");
-    // Diacritics fold ("ö" => "o"); other non-alphanumerics become "_"; nothing left => "field".
-    expect(a.inputFields.map((f: any) => f.slug)).toEqual(["to", "to_2", "to_3", "gro_e", "field"]);
+    // Field slugs are camelCase of the label, as Langdock's examples read "User ID" as inputs.userId:
+    // diacritics fold, other characters separate words, nothing left => "field", repeats get 2, 3, ….
+    expect(a.inputFields.map((f: any) => f.slug)).toEqual(["to", "to2", "to3", "grosse", "field"]);
     const b = await t.api.createAction(id, { name: "send e-mail" });
     const c = await t.api.createAction(id, { name: "Send e mail" });
     expect([b.slug, c.slug]).toEqual(["send_e_mail_2", "send_e_mail_3"]);
@@ -175,7 +176,7 @@ describe("actions", () => {
 
     const replaced = await t.api.put(`${actions(id)}/${a.id}`, { name: "Sync", code: "return 2;", inputFields: [{ label: "New Field" }] });
     expect(replaced.body.action.code).toBe("return 2;");
-    expect(replaced.body.action.inputFields.map((f: any) => f.slug)).toEqual(["new_field"]);
+    expect(replaced.body.action.inputFields.map((f: any) => f.slug)).toEqual(["newField"]);
     // null clears the code.
     expect((await t.api.put(`${actions(id)}/${a.id}`, { name: "Sync", code: null })).body.action.code).toBeNull();
   });

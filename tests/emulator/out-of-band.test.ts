@@ -33,7 +33,7 @@ describe("out-of-band edits and deletes (the Langdock UI)", () => {
     t.emu.editAction(action.id, { code: "new", inputFields: [{ label: "Drifted Field" }], requiresConfirmation: true });
     const edited = (await t.api.get(`/integrations/v1/${id}`)).body.integration.actions[0];
     expect(edited).toMatchObject({ description: "keep", code: "new", requiresConfirmation: true, slug: "act" });
-    expect(edited.inputFields[0]).toMatchObject({ slug: "drifted_field", type: "TEXT" });
+    expect(edited.inputFields[0]).toMatchObject({ slug: "driftedField", type: "TEXT" });
     expect(edited.updatedAt >= action.updatedAt).toBe(true);
 
     t.emu.deleteAction(action.id);

@@ -78,9 +78,19 @@ describe("check through the provider host", () => {
       return { actionId: action.id, triggerId: trigger.id, agentActions: agent.actions };
     });
     expect(result.steps.map((s) => s.op)).toEqual(["create", "create", "create", "create"]);
-    const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    expect(result.outputs.actionId).toBe(UNKNOWN);
-    expect(result.outputs.triggerId).toBe(UNKNOWN);
+    // Unknowns are shown as unknown, not as the protocol's sentinel (which looks like a real UUID).
+    expect(result.outputs.actionId).toBe("[unknown]");
+    expect(result.outputs.triggerId).toBe("[unknown]");
+    expect(result.outputs.agentActions).toEqual([{ actionId: "[unknown]", requiresConfirmation: true }]);
+    // Step records show the values the up will set, with unknowns as unknown.
+    const agentStep = result.steps.find((s) => s.urn.endsWith("::agent"))!;
+    expect(agentStep.changes).toEqual(
+      expect.arrayContaining([
+        { property: "actions", new: [{ actionId: "[unknown]", requiresConfirmation: true }] },
+        { property: "name", new: "Agent" },
+      ]),
+    );
+    expect(JSON.stringify(result)).not.toContain("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
     expect(h.emulator.log).toEqual([]);
   });
 

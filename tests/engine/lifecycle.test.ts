@@ -149,6 +149,6 @@ describe("resource lifecycle through the provider host", () => {
     expect(snap.actions).toEqual([]);
     // Langdock cannot delete agents through the API: destroy disables them, and says so on stderr.
     expect(snap.agents.every((a) => a.disabled)).toBe(true);
-    expect(h.engine.host.stderr.join("\n")).toMatch(/no API to delete agents/);
+    expect(h.engine.host.stderr.join("\n")).toMatch(/no API to delete or list agents/);
   });
 });

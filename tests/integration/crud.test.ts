@@ -28,11 +28,12 @@ const calls = () => h.emulator.log.map((r) => `${r.method} ${r.path.replace(/[0-
 
 describe("Integration CRUD against the emulator", () => {
   it("creates with one call, plus one /auth call only when auth inputs are set", async () => {
+    // Each create first lists integrations, to reuse one an earlier destroy marked as removed.
     await h.create("Integration", { name: "Plain" });
-    expect(calls()).toEqual(["POST /integrations/v1/create"]);
+    expect(calls()).toEqual(["GET /integrations/v1/get", "POST /integrations/v1/create"]);
     h.emulator.resetLog();
     const { id, outs } = await h.create("Integration", apiKeyAuth);
-    expect(calls()).toEqual(["POST /integrations/v1/create", "PATCH /integrations/v1/{id}/auth"]);
+    expect(calls()).toEqual(["GET /integrations/v1/get", "POST /integrations/v1/create", "PATCH /integrations/v1/{id}/auth"]);
     expect(h.emulator.snapshot().integrations.find((i: { id: string }) => i.id === id)).toMatchObject({
       authType: "API_KEY",
       authFields: [expect.objectContaining({ slug: "apiKey" })],
@@ -44,7 +45,7 @@ describe("Integration CRUD against the emulator", () => {
 
   it("sets icon and color with the one PATCH the create body cannot carry", async () => {
     await h.create("Integration", { name: "Pretty", iconUrl: "https://x.example/i.png", color: "#4f46e5" });
-    expect(calls()).toEqual(["POST /integrations/v1/create", "PATCH /integrations/v1/{id}"]);
+    expect(calls()).toEqual(["GET /integrations/v1/get", "POST /integrations/v1/create", "PATCH /integrations/v1/{id}"]);
   });
 
   it("updates details without touching auth, and auth without touching details; PATCH always carries name", async () => {
@@ -104,15 +105,17 @@ describe("Integration CRUD against the emulator", () => {
     expect(err.message).not.toContain(SECRET);
   });
 
-  it("destroy completes, leaves the integration in Langdock and says how to remove it", async () => {
-    const { id, outs } = await h.create("Integration", { name: "CRM" });
+  it("destroy marks the integration as removed in Langdock with one PATCH, and says so", async () => {
+    const { id, outs } = await h.create("Integration", { name: "Gone CRM", description: "Customer data" });
     h.emulator.resetLog();
     await h.runtime.delete("Integration", id, outs);
-    // One read only: it proves the base URL leads to Langdock (a wrong one must fail the destroy, issue 10 case 2).
-    expect(h.emulator.log.map((e) => `${e.method} ${e.path}`)).toEqual([`GET /integrations/v1/${id}`]);
-    expect(h.emulator.snapshot().integrations).toHaveLength(1);
+    expect(calls()).toEqual(["PATCH /integrations/v1/{id}"]);
+    expect(h.emulator.snapshot().integrations.find((i: { id: string }) => i.id === id)).toMatchObject({
+      name: "Gone CRM",
+      description: "[removed by Pulumi] Customer data",
+    });
     expect(h.warnings.join("")).toContain(
-      `Langdock has no API to delete integrations: integration "CRM" (${id}) was removed from the Pulumi state but still exists in Langdock; delete it in Langdock's web app under Integrations if you no longer need it.`,
+      `Langdock has no API to delete integrations: integration "Gone CRM" (${id}) was removed from the Pulumi state and marked "[removed by Pulumi]" in its description; a later pulumi up that declares an integration named "Gone CRM" reuses it instead of creating another. Delete it in Langdock's web app under Integrations if you no longer need it.`,
     );
   });
 
@@ -143,9 +146,23 @@ describe("Integration CRUD against the emulator", () => {
     h.emulator.resetLog();
     const { id } = await h.create("Integration", { ...apiKeyAuth, adoptId: existing.id });
     expect(id).toBe(existing.id);
-    expect(calls()).toEqual(["GET /integrations/v1/{id}", "PATCH /integrations/v1/{id}", "PATCH /integrations/v1/{id}/auth"]);
+    // One read at Check (the adoption preview), one at create (the object may have changed since), then the writes.
+    expect(calls()).toEqual([
+      "GET /integrations/v1/{id}",
+      "GET /integrations/v1/{id}",
+      "PATCH /integrations/v1/{id}",
+      "PATCH /integrations/v1/{id}/auth",
+    ]);
     expect(h.emulator.snapshot().integrations).toEqual([expect.objectContaining({ id, name: "CRM", authType: "API_KEY" })]);
-    await expect(h.create("Integration", { name: "X", adoptId: "99999999-9999-4999-8999-999999999999" })).rejects.toThrow(
+    const stray = { name: "X", adoptId: "99999999-9999-4999-8999-999999999999" };
+    expect((await h.runtime.check("Integration", {}, stray)).failures).toEqual([
+      {
+        property: "adoptId",
+        reason:
+          "integration 99999999-9999-4999-8999-999999999999 does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.",
+      },
+    ]);
+    await expect(h.runtime.create("Integration", stray)).rejects.toThrow(
       "adoptId: integration 99999999-9999-4999-8999-999999999999 does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.",
     );
   });

@@ -20,8 +20,8 @@ import {
  */
 jest.setTimeout(60_000);
 
-const UNAUTHORIZED = (path: string) =>
-  `Langdock rejected POST ${path} with HTTP 401: Invalid or missing API key — check that langdock:apiKey (or LANGDOCK_API_KEY) holds a valid, unexpired Langdock API key.`;
+const UNAUTHORIZED = (request: string) =>
+  `Langdock rejected ${request} with HTTP 401: Invalid or missing API key — check that langdock:apiKey (or LANGDOCK_API_KEY) holds a valid, unexpired Langdock API key.`;
 
 let figures = emptyFigures();
 afterAll(() => recordFigures("wrongKey", figures, ALL_FILES));
@@ -53,7 +53,7 @@ describe("scenario 5: a wrong API key", () => {
     for (const f of err.failures) {
       if (f.op === "create") {
         const kind = f.urn.split("::")[2].split(":").pop();
-        expect(f.message).toBe(UNAUTHORIZED(kind === "Agent" ? "/agent/v1/create" : "/integrations/v1/create"));
+        expect(f.message).toBe(UNAUTHORIZED(kind === "Agent" ? "POST /agent/v1/create" : "GET /integrations/v1/get"));
         failedWith401.add(f.urn);
       }
     }
@@ -73,7 +73,8 @@ describe("scenario 5: a wrong API key", () => {
     expect([snap.integrations, snap.actions, snap.triggers, snap.agents]).toEqual([[], [], [], []]);
     expect(s.engine.state).toEqual({});
     expect(s.emulator.log.map((e) => `${e.method} ${e.path} ${e.status}`).sort()).toEqual(
-      ["POST /agent/v1/create 401", ...Array(3).fill("POST /integrations/v1/create 401")].sort(),
+      // Each integration create first lists integrations (to reuse a removed one): that first call gets the 401.
+      ["POST /agent/v1/create 401", ...Array(3).fill("GET /integrations/v1/get 401")].sort(),
     );
     const audit = s.audit();
     s.count(audit);

@@ -1,6 +1,6 @@
 // Get user: looks up one user of the internal API by id and returns it as JSON.
-// Input field: "User" (data.input.user, the user id; a one-word label keeps the slug "user" whatever slug
-// convention Langdock applies). Auth field: "API key" (data.auth.apiKey).
+// Input field: "User" (data.input.user, the user id: Langdock passes each field under the camelCase of
+// its label, so "User ID" would be data.input.userId). Auth field: "API key" (data.auth.apiKey).
 const userId = String(data.input.user ?? "").trim();
 if (!userId) throw new Error("User ID is required.");
 

@@ -1,0 +1,3 @@
+import { supportStack } from "./program";
+
+export const { agentId, model } = supportStack();

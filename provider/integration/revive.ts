@@ -1,0 +1,43 @@
+import type { IntegrationWire } from "../client/wire";
+import { NotFoundError } from "../client/errors";
+import type { Context, Props } from "../common/crud";
+import { isRemoved, removedDescription } from "../common/removed";
+
+/** Langdock's limit for an integration's description (REFERENCE.md). */
+const DESCRIPTION_MAX = 90;
+
+/**
+ * Destroy: Langdock has no delete for integrations, so the integration is marked as removed (its
+ * description starts with the marker) and left in place; a later create of the same name reuses it.
+ */
+export async function markIntegrationRemoved(ctx: Context, id: string, props: Props): Promise<void> {
+  try {
+    await ctx.client.updateIntegration(id, { name: props.name, description: removedDescription(props.description, DESCRIPTION_MAX) });
+  } catch (err) {
+    if (err instanceof NotFoundError) return; // deleted in Langdock's UI: nothing remains
+    throw err;
+  }
+  ctx.warn(
+    `Langdock has no API to delete integrations: integration "${String(props.name)}" (${id}) was removed from the Pulumi state and marked "[removed by Pulumi]" in its description; a later pulumi up that declares an integration named "${String(props.name)}" reuses it instead of creating another. Delete it in Langdock's web app under Integrations if you no longer need it.`,
+  );
+}
+
+/**
+ * Create: an integration of this name that an earlier destroy marked as removed is reused (its
+ * users' connections survive), so destroy/up cycles of ephemeral stacks do not pile integrations up.
+ * Costs one list call per integration create.
+ */
+export async function findRemovedIntegration(ctx: Context, name: unknown): Promise<IntegrationWire | undefined> {
+  const candidate = (await ctx.client.listIntegrations()).find((i) => i.name === name && isRemoved(i.description));
+  if (!candidate) return undefined;
+  try {
+    const found = await ctx.client.getIntegration(candidate.id);
+    ctx.warn(
+      `integration "${String(name)}": reusing ${found.id}, which an earlier pulumi destroy left in Langdock marked "[removed by Pulumi]", instead of creating another.`,
+    );
+    return found;
+  } catch (err) {
+    if (err instanceof NotFoundError) return undefined; // deleted in the UI meanwhile
+    throw err;
+  }
+}
