@@ -6,7 +6,7 @@ import { sanitize } from "../common/props";
 import { AUTH_KEYS, DETAIL_KEYS, integrationSchema } from "./schema";
 
 /** Outputs: the inputs' names with Langdock's values; the write-only client secret comes from `fallback`. */
-function toOutputs(wire: IntegrationWire, fallback: Props): Props {
+export function integrationOutputs(wire: IntegrationWire, fallback: Props): Props {
   const pick = <K extends keyof IntegrationWire>(key: K) => (wire[key] === undefined ? fallback[key] : wire[key]);
   const secret = (fallback.oauthClient as Props | undefined)?.clientSecret;
   return sanitize({
@@ -22,6 +22,7 @@ function toOutputs(wire: IntegrationWire, fallback: Props): Props {
     oauthClient:
       wire.oauthClient === undefined ? fallback.oauthClient : wire.oauthClient ? { ...wire.oauthClient, clientSecret: secret } : undefined,
     adoptId: fallback.adoptId,
+    unmanaged: fallback.unmanaged,
     createdAt: wire.createdAt ?? fallback.createdAt,
   });
 }
@@ -72,7 +73,7 @@ async function converge(ctx: Context, id: string, current: Props, inputs: Props,
   } catch (err) {
     throw new PartialStateError(id, applied, err);
   }
-  return sanitize({ ...applied, adoptId: inputs.adoptId });
+  return sanitize({ ...applied, adoptId: inputs.adoptId, unmanaged: inputs.unmanaged });
 }
 
 function pickKeys(inputs: Props, keys: readonly string[]): Props {
@@ -117,17 +118,17 @@ export const integrationCrud: ResourceCrud = {
         }
         throw err;
       });
-      return { id: existing.id, outs: await converge(ctx, existing.id, toOutputs(existing, {}), inputs) };
+      return { id: existing.id, outs: await converge(ctx, existing.id, integrationOutputs(existing, {}), inputs) };
     }
     const created = await createOnce(ctx, inputs);
     // The create body takes only name and description; icon, color and auth need their own calls.
-    const current = toOutputs(created, { name: inputs.name, description: inputs.description });
+    const current = integrationOutputs(created, { name: inputs.name, description: inputs.description });
     return { id: created.id, outs: await converge(ctx, created.id, current, inputs, true) };
   },
 
   async read(ctx, id, props) {
     try {
-      return { id, props: toOutputs(await ctx.client.getIntegration(id), props) };
+      return { id, props: integrationOutputs(await ctx.client.getIntegration(id), props) };
     } catch (err) {
       if (err instanceof NotFoundError) return GONE;
       throw err;

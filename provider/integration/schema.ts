@@ -1,5 +1,6 @@
 import { bool, strictObject, list, oneOf, optionalText, text, uuid, withDefault, type ResourceSchema } from "../common/schema";
 import { normalizeCode, sanitize } from "../common/props";
+import { unmanagedSchema } from "../unmanaged";
 
 export const AUTH_TYPES = ["NONE", "API_KEY", "OAUTH", "OAUTH_DCR", "SERVICE_ACCOUNT"] as const;
 export const AUTH_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "PASSWORD", "NUMBER", "EMBEDDING_MODEL"] as const;
@@ -7,6 +8,8 @@ export const AUTH_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "PASSWORD", "NUMBER"
 export const AUTH_KEYS = ["authType", "authFields", "authTestCode", "oauthClient"] as const;
 /** The inputs that `PATCH /integrations/v1/{id}` sets. */
 export const DETAIL_KEYS = ["name", "description", "iconUrl", "color"] as const;
+/** Langdock never returns the OAuth client secret: a program can leave it as it is (see provider/unmanaged.ts). */
+export const INTEGRATION_UNMANAGED = ["oauthClient.clientSecret"] as const;
 
 const authField = strictObject({
   slug: text(100, 1),
@@ -44,6 +47,7 @@ export const integrationSchema: ResourceSchema = {
     authTestCode: text(1000).optional(),
     oauthClient: oauthClient.optional(),
     adoptId: uuid("id of an existing integration to take over").optional(),
+    unmanaged: unmanagedSchema(INTEGRATION_UNMANAGED),
   }).superRefine((inputs, ctx) => {
     const slugs = new Set<string>();
     inputs.authFields?.forEach((field, i) => {
@@ -81,6 +85,7 @@ export const integrationSchema: ResourceSchema = {
     oauthClient: (v) =>
       v && typeof v === "object" ? sanitize(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, optionalText(x)]))) : undefined,
     adoptId: () => undefined,
+    unmanaged: () => undefined,
   },
   replaceOnChanges: [],
 };

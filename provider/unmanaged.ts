@@ -1,0 +1,26 @@
+import type { z } from "zod";
+import { list, oneOf } from "./common/schema";
+
+/**
+ * `unmanaged` lists properties a program leaves as they are in Langdock — what `pulumi-langdock export`
+ * could not read (a summary GET has no action code or input fields; the OAuth client secret is
+ * write-only). They are never compared, never a reason to write, and never cleared: a PUT omits what
+ * Langdock keeps when omitted and resends the rest as Langdock reports it, or refuses when it cannot.
+ */
+export function unmanagedSchema<const T extends readonly [string, ...string[]]>(properties: T) {
+  return list(oneOf(properties)).optional();
+}
+
+/** A property cannot be both set and unmanaged (top-level properties only; paths are always set). */
+export function unmanagedConflicts(inputs: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const unmanaged = (inputs.unmanaged as string[] | undefined) ?? [];
+  unmanaged.forEach((property, i) => {
+    if (!property.includes(".") && inputs[property] !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["unmanaged", i],
+        message: `"${property}" is set in the program and listed as unmanaged; remove it from unmanaged to manage it, or remove ${property}`,
+      });
+    }
+  });
+}
