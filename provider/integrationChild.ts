@@ -79,9 +79,6 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
             `adoptId: ${spec.noun} ${inputs.adoptId} does not exist in integration ${integrationId}; check the id in Langdock or remove adoptId to create a new ${spec.noun}.`,
           );
         }
-        // Already what the program declares (what Langdock does not show counts as different): no write.
-        const current = spec.toOutputs(existing, integrationId, {});
-        if (!diffInputs(spec.schema, current, inputs).changes) return { id: existing.id, outs: spec.toOutputs(existing, integrationId, inputs) };
         return takeOver(ctx, integrationId, existing, inputs);
       }
       for (let attempt = 1; ; attempt++) {
