@@ -2,7 +2,8 @@ import type { LangdockClient } from "./client";
 import { ConflictError, NotFoundError, isOutcomeUnknown } from "./client/errors";
 import type { ActionWire, TriggerWire } from "./client/wire";
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "./common/crud";
-import { diffInputs, unmanagedOf, type ResourceSchema } from "./common/schema";
+import { diffInputs, inputKeys, unmanagedOf, type ResourceSchema } from "./common/schema";
+import { AdoptionNotFoundError, adoptionChanges, type AdoptionPlan } from "./common/adoption";
 import { sanitize } from "./common/props";
 
 /**
@@ -69,17 +70,40 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
     return !diffInputs(spec.schema, found, inputs).changes;
   }
 
+  async function adopt(ctx: Context, inputs: Props): Promise<AdoptionPlan<W>> {
+    const integrationId = String(inputs.integrationId);
+    const existing = await find(ctx, integrationId, (item) => item.id === inputs.adoptId).catch((err) => {
+      if (err instanceof NotFoundError) {
+        throw new AdoptionNotFoundError(
+          `integration ${integrationId} (the ${spec.noun}'s integrationId) does not exist in this Langdock workspace (HTTP 404); check integrationId and adoptId.`,
+        );
+      }
+      throw err;
+    });
+    if (!existing) {
+      throw new AdoptionNotFoundError(
+        `${spec.noun} ${String(inputs.adoptId)} does not exist in integration ${integrationId}; check the id in Langdock or remove adoptId to create a new ${spec.noun}.`,
+      );
+    }
+    const current = spec.toOutputs(existing, integrationId, {});
+    // Properties the integration's response leaves out (its documented summary has no code or input
+    // fields) cannot be compared, so they count as changes: the take-over writes them.
+    const unreadable = inputKeys(spec.schema).filter(
+      (k) => !["integrationId", "adoptId", "name", "description"].includes(k) && !(k in existing),
+    );
+    return { id: existing.id, current, changes: adoptionChanges(spec.schema, current, inputs, unreadable), wire: existing };
+  }
+
   return {
+    noun: spec.noun,
+    adopt,
     async create(ctx, inputs) {
       const integrationId = String(inputs.integrationId);
       if (typeof inputs.adoptId === "string") {
-        const existing = await find(ctx, integrationId, (item) => item.id === inputs.adoptId);
-        if (!existing) {
-          throw new Error(
-            `adoptId: ${spec.noun} ${inputs.adoptId} does not exist in integration ${integrationId}; check the id in Langdock or remove adoptId to create a new ${spec.noun}.`,
-          );
-        }
-        return takeOver(ctx, integrationId, existing, inputs);
+        const plan = await adopt(ctx, inputs);
+        // Already what the program declares (as far as Langdock's response shows): taken over without a write.
+        if (plan.changes.length === 0) return { id: plan.id, outs: spec.toOutputs(plan.wire, integrationId, inputs) };
+        return takeOver(ctx, integrationId, plan.wire, inputs);
       }
       for (let attempt = 1; ; attempt++) {
         try {

@@ -75,10 +75,19 @@ function redactError(err: unknown): Error {
   return new Error(redact(String(err)));
 }
 
-export async function check(kind: ResourceKind, _olds: Props, news: Props) {
+export async function check(kind: ResourceKind, olds: Props, news: Props) {
   rememberSecrets(news);
   const { checkInputs } = require("./common/schema") as typeof import("./common/schema");
-  return guarded(async () => checkInputs(schemas[kind](), news));
+  return guarded(async () => {
+    const result = checkInputs(schemas[kind](), news);
+    // Adoption is the one plan-time read: the preview shows what taking the object over will change.
+    const adoption = require("./common/adoption") as typeof import("./common/adoption");
+    if (result.failures.length === 0 && adoption.adoptionToPreview(olds, result.inputs)) {
+      const failure = await adoption.previewAdoption(cruds[kind](), context, warn, result.inputs);
+      if (failure) result.failures.push(failure);
+    }
+    return result;
+  });
 }
 
 export async function diff(kind: ResourceKind, _id: string, olds: Props, news: Props) {

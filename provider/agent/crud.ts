@@ -3,6 +3,7 @@ import { BadRequestError, ConflictError, NotFoundError, isOutcomeUnknown } from 
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
 import { diffInputs } from "../common/schema";
 import { sanitize } from "../common/props";
+import { AdoptionNotFoundError, adoptionChanges } from "../common/adoption";
 import { CAPABILITIES, DEFAULT_CREATIVITY, agentSchema } from "./schema";
 
 /**
@@ -131,17 +132,27 @@ async function converge(ctx: Context, id: string, olds: Props, news: Props): Pro
 }
 
 export const agentCrud: ResourceCrud = {
+  noun: "agent",
+
+  async adopt(ctx, inputs) {
+    const existing = await ctx.client.getAgent(String(inputs.adoptId)).catch((err) => {
+      if (err instanceof NotFoundError) {
+        throw new AdoptionNotFoundError(
+          `agent ${String(inputs.adoptId)} does not exist in this Langdock workspace or is not shared with this API key (HTTP 404); check the id or remove adoptId to create a new agent.`,
+        );
+      }
+      throw err;
+    });
+    const current = agentOutputs(existing, {});
+    const changes = adoptionChanges(agentSchema, current, { ...inputs, disabled: false });
+    return { id: existing.id, current, changes, wire: existing };
+  },
+
   async create(ctx, inputs) {
     if (typeof inputs.adoptId === "string") {
-      const existing = await ctx.client.getAgent(inputs.adoptId).catch((err) => {
-        if (err instanceof NotFoundError) {
-          throw new Error(
-            `adoptId: agent ${String(inputs.adoptId)} does not exist in this Langdock workspace or is not shared with this API key (HTTP 404); check the id or remove adoptId to create a new agent.`,
-          );
-        }
-        throw err;
-      });
-      return { id: existing.id, outs: await converge(ctx, existing.id, agentOutputs(existing, {}), inputs) };
+      // converge writes only what differs: an agent that already matches is taken over without a write.
+      const plan = await agentCrud.adopt(ctx, inputs);
+      return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
     }
     // A created agent is live at once: no publish needed. Langdock has no way to list agents, so a create
     // whose answer is lost cannot be looked up; the client therefore never repeats it blindly.

@@ -1,6 +1,7 @@
 import type { LangdockClient } from "../client";
 import { redact } from "./redact";
 import { sanitize } from "./props";
+import type { AdoptionPlan } from "./adoption";
 
 export type Props = Record<string, unknown>;
 
@@ -16,6 +17,10 @@ export interface ResourceCrud {
   read(ctx: Context, id: string, props: Props): Promise<{ id: string; props?: Props }>;
   update(ctx: Context, id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
   delete(ctx: Context, id: string, props: Props): Promise<void>;
+  /** Reads the object `inputs.adoptId` names and what taking it over changes (throws AdoptionNotFoundError). */
+  adopt(ctx: Context, inputs: Props): Promise<AdoptionPlan>;
+  /** What the user calls this resource in messages ("agent", "integration"). */
+  noun: string;
 }
 
 /**

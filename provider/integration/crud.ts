@@ -1,8 +1,9 @@
 import type { AuthFieldWire, IntegrationWire } from "../client/wire";
 import { NotFoundError, isOutcomeUnknown } from "../client/errors";
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
-import { diffInputs } from "../common/schema";
+import { diffInputs, isUnmanaged } from "../common/schema";
 import { sanitize } from "../common/props";
+import { AdoptionNotFoundError, adoptionChanges } from "../common/adoption";
 import { AUTH_KEYS, DETAIL_KEYS, integrationSchema } from "./schema";
 
 /** Outputs: the inputs' names with Langdock's values; the write-only client secret comes from `fallback`. */
@@ -108,17 +109,29 @@ async function createOnce(ctx: Context, inputs: Props) {
 }
 
 export const integrationCrud: ResourceCrud = {
+  noun: "integration",
+
+  async adopt(ctx, inputs) {
+    const existing = await ctx.client.getIntegration(String(inputs.adoptId)).catch((err) => {
+      if (err instanceof NotFoundError) {
+        throw new AdoptionNotFoundError(
+          `integration ${String(inputs.adoptId)} does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.`,
+        );
+      }
+      throw err;
+    });
+    const current = integrationOutputs(existing, {});
+    // The OAuth client secret is write-only: Langdock never returns it, so it cannot be compared (unless
+    // the program leaves it as it is: unmanaged, what `pulumi-langdock export` writes).
+    const unreadable = inputs.oauthClient && !isUnmanaged(inputs, "oauthClient.clientSecret") ? ["oauthClient"] : [];
+    return { id: existing.id, current, changes: adoptionChanges(integrationSchema, current, inputs, unreadable), wire: existing };
+  },
+
   async create(ctx, inputs) {
     if (typeof inputs.adoptId === "string") {
-      const existing = await ctx.client.getIntegration(inputs.adoptId).catch((err) => {
-        if (err instanceof NotFoundError) {
-          throw new Error(
-            `adoptId: integration ${String(inputs.adoptId)} does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.`,
-          );
-        }
-        throw err;
-      });
-      return { id: existing.id, outs: await converge(ctx, existing.id, integrationOutputs(existing, {}), inputs) };
+      // converge writes only what differs: an object that already matches is taken over without a write.
+      const plan = await integrationCrud.adopt(ctx, inputs);
+      return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
     }
     const created = await createOnce(ctx, inputs);
     // The create body takes only name and description; icon, color and auth need their own calls.

@@ -106,6 +106,11 @@ export interface ProviderHost {
 }
 
 const DEFAULT_START_TIMEOUT_MS = 20_000;
+
+/** Runs `then` after the I/O already readable now (the host's stderr lines) has been processed. */
+function afterPendingReads(then: () => void): void {
+  setImmediate(() => setImmediate(then));
+}
 // Above the provider's own budget (120 s of retries plus a 30 s request), so a rate-limited call ends
 // with the provider's message rather than this deadline.
 const DEFAULT_CALL_TIMEOUT_MS = 180_000;
@@ -145,8 +150,12 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
       const deadline = Date.now() + callTimeoutMs;
       const unary = (client as unknown as Record<string, UnaryCall<Resp>>)[method].bind(client);
       unary(request, new proto.grpc.Metadata(), { deadline }, (err, resp) => {
-        if (!err) return resolve(resp);
-        reject(toProviderError(proto, err, method, urn, callTimeoutMs, child, stderr));
+        // The host writes stderr (a pipe, synchronous on Linux) before it answers, so its lines are already
+        // readable here; one turn of the event loop delivers them, and the call settles after its warnings.
+        afterPendingReads(() => {
+          if (!err) return resolve(resp);
+          reject(toProviderError(proto, err, method, urn, callTimeoutMs, child, stderr));
+        });
       });
     });
 

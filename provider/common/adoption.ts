@@ -1,0 +1,121 @@
+import { diffInputs, unmanagedOf, type ResourceSchema } from "./schema";
+import { containsUnknown, isUnknown } from "./unknown";
+import { MASK } from "./redact";
+import type { Props } from "./crud";
+
+/**
+ * Adoption (`adoptId`): what taking over a hand-built object will change. The same plan serves the
+ * preview (Check reads the object once and warns with every change) and the create (which writes
+ * only when something differs, so an object that already matches is taken over without a write).
+ */
+export interface AdoptionChange {
+  property: string;
+  /** The value in Langdock, in the resource's output form; undefined when not set. */
+  old: unknown;
+  new: unknown;
+  /** Langdock's response does not include this property, so it cannot be compared: the first up writes it. */
+  unreadable?: boolean;
+}
+
+export interface AdoptionPlan<W = unknown> {
+  id: string;
+  /** The object as it is in Langdock, as outputs. */
+  current: Props;
+  changes: AdoptionChange[];
+  /** The raw response the plan was made from (children take it over with it). */
+  wire: W;
+}
+
+/** The adopted object does not exist: a plan-time error at Check, the same message at create. */
+export class AdoptionNotFoundError extends Error {
+  override name = "AdoptionNotFoundError";
+  constructor(readonly reason: string) {
+    super(`adoptId: ${reason}`);
+  }
+}
+
+/** The properties the first up changes, comparing Langdock's object with the checked inputs. */
+export function adoptionChanges(schema: ResourceSchema, current: Props, inputs: Props, unreadable: string[] = []): AdoptionChange[] {
+  const { diffs } = diffInputs(schema, current, inputs);
+  // What the program leaves as it is in Langdock (unmanaged) is never a change, readable or not.
+  const unmanaged = unmanagedOf(inputs);
+  const keys = new Set([...diffs, ...unreadable.filter((k) => (k in inputs || k in schema.comparable) && !unmanaged.includes(k))]);
+  keys.delete("adoptId");
+  keys.delete("unmanaged");
+  keys.delete("__provider");
+  return [...keys].sort().map((property) => {
+    const change: AdoptionChange = { property, old: current[property], new: inputs[property] };
+    if (unreadable.includes(property)) change.unreadable = true;
+    return change;
+  });
+}
+
+const MAX_SHOWN = 80;
+
+/** One value as a warning shows it: secrets masked, long text shortened, unknowns named. */
+export function showValue(value: unknown): string {
+  if (value === undefined || value === null) return "(not set)";
+  if (isUnknown(value)) return "(known after apply)";
+  const text = JSON.stringify(maskSecrets(value), (_k, v) => (isUnknown(v) ? "(known after apply)" : v));
+  if (text.length <= MAX_SHOWN) return text;
+  const size = typeof value === "string" ? `${value.length} characters` : `${text.length} characters as JSON`;
+  return `${text.slice(0, MAX_SHOWN - 20)}… (${size})`;
+}
+
+/** The OAuth client secret is write-only and secret: never shown, whichever side it is on. */
+function maskSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskSecrets);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "clientSecret" && v !== undefined ? MASK : maskSecrets(v)]));
+  }
+  return value;
+}
+
+/** The warning a preview prints for an adoption. */
+export function describeAdoption(noun: string, name: unknown, plan: Pick<AdoptionPlan, "id" | "changes">): string {
+  const what = `adopting ${noun} ${JSON.stringify(String(name))} (adoptId ${plan.id})`;
+  if (plan.changes.length === 0) return `${what}: it already matches the program; pulumi up takes it over without changing it in Langdock.`;
+  const lines = plan.changes.map((c) =>
+    c.unreadable
+      ? `${c.property}: (not returned by Langdock, cannot be compared) → ${showValue(c.new)}`
+      : `${c.property}: ${showValue(c.old)} → ${showValue(c.new)}`,
+  );
+  const count = plan.changes.length === 1 ? "1 property" : `${plan.changes.length} properties`;
+  return `${what}: the first pulumi up will change ${count} in Langdock to match the program (set them in the program to keep Langdock's values): ${lines.join("; ")}.`;
+}
+
+/** Whether a Check should preview an adoption: adoptId known, and the resource not yet in the state. */
+export function adoptionToPreview(olds: Props, inputs: Props): boolean {
+  const inState = Object.keys(olds ?? {}).some((k) => k !== "__provider");
+  return !inState && typeof inputs.adoptId === "string" && !containsUnknown(inputs.adoptId);
+}
+
+/**
+ * The preview of an adoption, run from Check: one read, one warning with every change. A missing
+ * object is a Check failure (the up would fail on it anyway); any other error only warns, because a
+ * preview must not fail on what the up will retry.
+ */
+export async function previewAdoption<C>(
+  crud: { noun: string; adopt(ctx: C, inputs: Props): Promise<AdoptionPlan> },
+  context: () => C,
+  warn: (message: string) => void,
+  inputs: Props,
+): Promise<{ property: string; reason: string } | undefined> {
+  const what = `adopting ${crud.noun} ${JSON.stringify(String(inputs.name))} (adoptId ${String(inputs.adoptId)})`;
+  if (containsUnknown(inputs.integrationId)) {
+    warn(
+      `${what}: the preview cannot show what the first pulumi up changes, because integrationId is not known until the integration is created or adopted; run the preview again after that up, or set integrationId to the integration's id.`,
+    );
+    return undefined;
+  }
+  try {
+    warn(describeAdoption(crud.noun, inputs.name, await crud.adopt(context(), inputs)));
+  } catch (err) {
+    if (err instanceof AdoptionNotFoundError) return { property: "adoptId", reason: err.reason };
+    const message = err instanceof Error ? err.message : String(err);
+    warn(
+      `${what}: the preview could not read it from Langdock, so it cannot show what the first pulumi up changes (${message.replace(/\.$/, "")}); the up reads it again and changes whatever differs from the program.`,
+    );
+  }
+  return undefined;
+}
