@@ -83,7 +83,10 @@ export async function check(kind: ResourceKind, olds: Props, news: Props) {
     // Adoption is the one plan-time read: the preview shows what taking the object over will change.
     const adoption = require("./common/adoption") as typeof import("./common/adoption");
     if (result.failures.length === 0 && adoption.adoptionToPreview(olds, result.inputs)) {
-      const failure = await adoption.previewAdoption(cruds[kind](), context, warn, result.inputs);
+      const { destructiveChanges } = require("./common/destructive") as typeof import("./common/destructive");
+      const failure = await adoption.previewAdoption(cruds[kind](), context, warn, result.inputs, (current) =>
+        destructiveChanges(kind, current, result.inputs),
+      );
       if (failure) result.failures.push(failure);
     }
     return result;
@@ -93,7 +96,14 @@ export async function check(kind: ResourceKind, olds: Props, news: Props) {
 export async function diff(kind: ResourceKind, _id: string, olds: Props, news: Props) {
   rememberSecrets(news);
   const { diffInputs } = require("./common/schema") as typeof import("./common/schema");
-  return guarded(async () => diffInputs(schemas[kind](), olds, news));
+  return guarded(async () => {
+    const outcome = diffInputs(schemas[kind](), olds, news);
+    if (outcome.changes) {
+      const { destructiveChanges } = require("./common/destructive") as typeof import("./common/destructive");
+      for (const message of destructiveChanges(kind, olds, news)) warn(message);
+    }
+    return outcome;
+  });
 }
 
 export async function create(kind: ResourceKind, news: Props) {

@@ -100,6 +100,8 @@ export async function previewAdoption<C>(
   context: () => C,
   warn: (message: string) => void,
   inputs: Props,
+  /** Warnings about data the take-over destroys (e.g. users' connections when authType changes). */
+  destructive: (current: Props) => string[] = () => [],
 ): Promise<{ property: string; reason: string } | undefined> {
   const what = `adopting ${crud.noun} ${JSON.stringify(String(inputs.name))} (adoptId ${String(inputs.adoptId)})`;
   if (containsUnknown(inputs.integrationId)) {
@@ -109,7 +111,9 @@ export async function previewAdoption<C>(
     return undefined;
   }
   try {
-    warn(describeAdoption(crud.noun, inputs.name, await crud.adopt(context(), inputs)));
+    const plan = await crud.adopt(context(), inputs);
+    warn(describeAdoption(crud.noun, inputs.name, plan));
+    for (const message of destructive(plan.current)) warn(message);
   } catch (err) {
     if (err instanceof AdoptionNotFoundError) return { property: "adoptId", reason: err.reason };
     const message = err instanceof Error ? err.message : String(err);

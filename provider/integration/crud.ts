@@ -53,7 +53,7 @@ function authBody(inputs: Props): Props {
 }
 
 /** Applies the auth and detail inputs that differ from `current`; a failure keeps what already landed. */
-async function converge(ctx: Context, id: string, current: Props, inputs: Props, justCreated = false): Promise<Props> {
+async function converge(ctx: Context, id: string, current: Props, inputs: Props): Promise<Props> {
   const { diffs } = diffInputs(integrationSchema, current, inputs);
   let applied = current;
   try {
@@ -62,12 +62,7 @@ async function converge(ctx: Context, id: string, current: Props, inputs: Props,
       applied = { ...applied, ...pickKeys(inputs, DETAIL_KEYS) };
     }
     if (diffs.some((k) => (AUTH_KEYS as readonly string[]).includes(k))) {
-      // A just-created integration has no connections to lose.
-      if (!justCreated && (current.authType ?? "NONE") !== (inputs.authType ?? "NONE")) {
-        ctx.warn(
-          `integration "${String(inputs.name)}": changing authType from ${String(current.authType)} to ${String(inputs.authType ?? "NONE")} deletes every user's existing connection to it in Langdock.`,
-        );
-      }
+      // Changing authType deletes users' connections: the diff warned about it, before any write.
       await ctx.client.updateIntegrationAuth(id, authBody(inputs));
       applied = { ...applied, ...pickKeys(inputs, AUTH_KEYS) };
     }
@@ -136,7 +131,7 @@ export const integrationCrud: ResourceCrud = {
     const created = await createOnce(ctx, inputs);
     // The create body takes only name and description; icon, color and auth need their own calls.
     const current = integrationOutputs(created, { name: inputs.name, description: inputs.description });
-    return { id: created.id, outs: await converge(ctx, created.id, current, inputs, true) };
+    return { id: created.id, outs: await converge(ctx, created.id, current, inputs) };
   },
 
   async read(ctx, id, props) {

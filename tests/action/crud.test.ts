@@ -142,7 +142,15 @@ describe("Action CRUD against the emulator", () => {
     expect(h.emulator.count({ method: "POST" })).toBe(0);
     expect(h.emulator.snapshot().actions).toEqual([expect.objectContaining({ id, name: "Get user", code: args().code })]);
     expect((await h.plan("Action", id, outs, args({ adoptId: existing.id }))).diff.changes).toBe(false);
-    await expect(h.create("Action", args({ adoptId: "99999999-9999-4999-8999-999999999999" }))).rejects.toThrow(
+    // A missing object fails Check (plan time); create, reached without a check, says the same.
+    const stray = args({ adoptId: "99999999-9999-4999-8999-999999999999" });
+    expect((await h.runtime.check("Action", {}, stray)).failures).toEqual([
+      {
+        property: "adoptId",
+        reason: `action 99999999-9999-4999-8999-999999999999 does not exist in integration ${integrationId}; check the id in Langdock or remove adoptId to create a new action.`,
+      },
+    ]);
+    await expect(h.runtime.create("Action", stray)).rejects.toThrow(
       `adoptId: action 99999999-9999-4999-8999-999999999999 does not exist in integration ${integrationId}; check the id in Langdock or remove adoptId to create a new action.`,
     );
   });

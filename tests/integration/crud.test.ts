@@ -142,9 +142,23 @@ describe("Integration CRUD against the emulator", () => {
     h.emulator.resetLog();
     const { id } = await h.create("Integration", { ...apiKeyAuth, adoptId: existing.id });
     expect(id).toBe(existing.id);
-    expect(calls()).toEqual(["GET /integrations/v1/{id}", "PATCH /integrations/v1/{id}", "PATCH /integrations/v1/{id}/auth"]);
+    // One read at Check (the adoption preview), one at create (the object may have changed since), then the writes.
+    expect(calls()).toEqual([
+      "GET /integrations/v1/{id}",
+      "GET /integrations/v1/{id}",
+      "PATCH /integrations/v1/{id}",
+      "PATCH /integrations/v1/{id}/auth",
+    ]);
     expect(h.emulator.snapshot().integrations).toEqual([expect.objectContaining({ id, name: "CRM", authType: "API_KEY" })]);
-    await expect(h.create("Integration", { name: "X", adoptId: "99999999-9999-4999-8999-999999999999" })).rejects.toThrow(
+    const stray = { name: "X", adoptId: "99999999-9999-4999-8999-999999999999" };
+    expect((await h.runtime.check("Integration", {}, stray)).failures).toEqual([
+      {
+        property: "adoptId",
+        reason:
+          "integration 99999999-9999-4999-8999-999999999999 does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.",
+      },
+    ]);
+    await expect(h.runtime.create("Integration", stray)).rejects.toThrow(
       "adoptId: integration 99999999-9999-4999-8999-999999999999 does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.",
     );
   });
