@@ -17,7 +17,7 @@ export function renderProgram(plan: ExportPlan): string {
   if (plan.secrets.length > 0) lines.push("const config = new pulumi.Config();", "");
   for (const d of plan.declarations) {
     for (const comment of d.comments) lines.push(`// ${comment}`);
-    lines.push(`const ${d.variable} = new ${d.kind}(${JSON.stringify(d.resource)}, ${printValue(d.args, "")});`, "");
+    lines.push(`const ${d.variable} = new ${d.kind}(${JSON.stringify(d.resource)}, ${printValue(d.args, "", false)});`, "");
   }
   const ids = plan.declarations.map((d) => `${INDENT}${d.variable}: ${d.variable}.id,`);
   lines.push("// The ids of the objects this program manages.", "export const ids = {", ...ids, "};", "");
@@ -25,7 +25,7 @@ export function renderProgram(plan: ExportPlan): string {
 }
 
 /** A value as TypeScript source. */
-export function printValue(value: unknown, indent: string): string {
+export function printValue(value: unknown, indent: string, inline = true): string {
   if (value instanceof Expr) return value.code;
   if (typeof value === "string") return printString(value);
   if (typeof value === "number" || typeof value === "boolean") return String(value);
@@ -40,7 +40,7 @@ export function printValue(value: unknown, indent: string): string {
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return "{}";
   // Small objects of plain values (select options) stay on one line.
-  if (entries.every(([, v]) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")) {
+  if (inline && entries.every(([, v]) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")) {
     const flat = `{ ${entries.map(([k, v]) => `${printKey(k)}: ${printValue(v, inner)}`).join(", ")} }`;
     if (!flat.includes("\n") && flat.length + indent.length <= INLINE_WIDTH - 20) return flat;
   }
