@@ -29,7 +29,21 @@ describe.each(["full", "summary"] as const)("pulumi-langdock export round trip (
     h.emulator.resetLog();
     before = h.emulator.snapshot();
     result = await runCli(
-      ["export", "--integration", ws.tickets, "--integration", ws.crm, "--agent", ws.agent, "--agent", ws.minimalAgent, "--out", out],
+      [
+        "export",
+        "--integration",
+        ws.tickets,
+        "--integration",
+        ws.crm,
+        "--agent",
+        ws.agent,
+        "--agent",
+        ws.minimalAgent,
+        "--agent",
+        ws.formAgent,
+        "--out",
+        out,
+      ],
       { LANGDOCK_API_KEY: h.emulator.apiKey, LANGDOCK_BASE_URL: h.emulator.url },
     );
   });
@@ -43,7 +57,7 @@ describe.each(["full", "summary"] as const)("pulumi-langdock export round trip (
     expect(writes(h)).toEqual([]);
     expect(result.stderr).toContain(`Reading integration ${ws.crm}…`);
     expect(result.stderr).toContain(`Reading agent ${ws.agent}…`);
-    expect(result.stdout).toContain("Exported 2 integrations, 3 actions, 1 trigger, 2 agents");
+    expect(result.stdout).toContain("Exported 2 integrations, 3 actions, 1 trigger, 3 agents");
     expect(result.stdout).toContain("pulumi config set --secret ticketDeskClientSecret <the OAuth client secret of integration");
     const everything =
       result.stdout +
@@ -73,6 +87,8 @@ describe.each(["full", "summary"] as const)("pulumi-langdock export round trip (
     expect(program).not.toMatch(/creativity: 0.3|authType: "NONE"|webSearch: false|inputType: "PROMPT"|required: false/);
     if (detail === "full") expect(program).toContain('{ label: "User id", placeholder: "u_123", required: true },');
     expect(program).toContain('new Action("get-user-2", {');
+    expect(program).toContain("actionId: getUser2.id,");
+    expect(program).toContain('{ slug: "customer", type: "TEXT", label: "Customer", required: true },');
     expect(program.indexOf('new Integration("acme-crm"')).toBeLessThan(program.indexOf('new Integration("ticket-desk"'));
   });
 
@@ -106,14 +122,16 @@ describe.each(["full", "summary"] as const)("pulumi-langdock export round trip (
     h.pulumi.runtime.setAllConfig({ [`${project}:ticketDeskClientSecret`]: CLIENT_SECRET }, [`${project}:ticketDeskClientSecret`]);
     h.emulator.resetLog();
     const up = await h.engine.up(programAt(out));
-    expect(up.steps.map((s) => s.op)).toEqual(Array(8).fill("create")); // in the state only
+    expect(up.steps.map((s) => s.op)).toEqual(Array(9).fill("create")); // in the state only
     expect(writes(h)).toEqual([]);
     expect(h.emulator.snapshot()).toEqual(before);
     expect(
       Object.values(h.engine.state)
         .map((r) => r.id)
         .sort(),
-    ).toEqual([ws.crm, ws.tickets, ws.getUser, ws.createTicket, ws.ticketsGetUser, ws.trigger, ws.agent, ws.minimalAgent].sort());
+    ).toEqual(
+      [ws.crm, ws.tickets, ws.getUser, ws.createTicket, ws.ticketsGetUser, ws.trigger, ws.agent, ws.minimalAgent, ws.formAgent].sort(),
+    );
 
     const preview = await h.engine.preview(programAt(out));
     expect(preview.steps.filter((s) => s.op !== "same")).toEqual([]);

@@ -26,6 +26,7 @@ export interface HandBuilt {
   trigger: string;
   agent: string;
   minimalAgent: string;
+  formAgent: string;
 }
 
 export const GET_USER_CODE = `// Looks a user up in the CRM.
@@ -121,5 +122,18 @@ export async function buildWorkspace(emulator: LangdockEmulator): Promise<HandBu
     })
   ).agent.id as string;
   const minimalAgent = (await call(emulator, "POST", "/agent/v1/create", { name: "Minimal" })).agent.id as string;
-  return { crm, tickets, other, getUser, createTicket, ticketsGetUser, outside, trigger, agent, minimalAgent };
+  const formAgent = (
+    await call(emulator, "POST", "/agent/v1/create", {
+      name: "Triage form",
+      inputType: "STRUCTURED",
+      inputFields: [
+        { slug: "customer", type: "TEXT", label: "Customer", required: true, order: 0 },
+        { slug: "priority", type: "SELECT", label: "Priority", options: ["low", "high"], order: 1 },
+        { slug: "report", type: "FILE", label: "Report", description: "A PDF", fileTypes: ["pdf"], order: 2 },
+      ],
+      actions: [{ actionId: ticketsGetUser, requiresConfirmation: true }],
+      dataAnalyst: true,
+    })
+  ).agent.id as string;
+  return { crm, tickets, other, getUser, createTicket, ticketsGetUser, outside, trigger, agent, minimalAgent, formAgent };
 }
