@@ -83,7 +83,12 @@ export function planExport(workspace: Workspace): ExportPlan {
         if (f.contextActionId !== undefined) f.contextActionId = actionRef(f.contextActionId, "contextActionId");
       });
       withCodeFile(inputs, "code", `actions/${names_.resource}.js`, "action", plan);
-      plan.declarations.push({ kind: "Action", ...names_, comments: gapComments("action", action.name, inputs, plan), args: inputs });
+      plan.declarations.push({
+        kind: "Action",
+        ...names_,
+        comments: gapComments("action", action.name, integration.name, inputs, plan),
+        args: inputs,
+      });
       declaredActions.set(action.id, names_.variable);
       actions++;
     }
@@ -91,7 +96,12 @@ export function planExport(workspace: Workspace): ExportPlan {
       const names_ = names.take(trigger.name, "trigger");
       const inputs = childArgs(triggerSchema, triggerOutputs(trigger, integration.id, {}), trigger, TRIGGER_UNMANAGED, variable);
       withCodeFile(inputs, "pollingCode", `triggers/${names_.resource}.js`, "trigger", plan);
-      plan.declarations.push({ kind: "Trigger", ...names_, comments: gapComments("trigger", trigger.name, inputs, plan), args: inputs });
+      plan.declarations.push({
+        kind: "Trigger",
+        ...names_,
+        comments: gapComments("trigger", trigger.name, integration.name, inputs, plan),
+        args: inputs,
+      });
       triggers++;
     }
   }
@@ -174,13 +184,13 @@ function childArgs(
   };
 }
 
-function gapComments(noun: string, name: string, inputs: Props, plan: ExportPlan): string[] {
+function gapComments(noun: string, name: string, integration: string, inputs: Props, plan: ExportPlan): string[] {
   const missing = inputs.unmanaged as string[] | undefined;
   if (!missing) return [];
   const labels = missing.map((k) => FIELD_LABEL[k] ?? k);
   const what = labels.length > 1 ? `${labels.slice(0, -1).join(", ")} and ${labels[labels.length - 1]}` : labels.join("");
   plan.notes.push(
-    `${noun} ${JSON.stringify(name)}: Langdock's answer has no ${what} (the documented summary); the program leaves them as they are in Langdock (unmanaged).`,
+    `${noun} ${JSON.stringify(name)} of integration ${JSON.stringify(integration)}: Langdock's answer has no ${what} (the documented summary); the program leaves them as they are in Langdock (unmanaged).`,
   );
   return [`Langdock's answer did not include this ${noun}'s ${what}: they stay as they are in Langdock (unmanaged).`];
 }

@@ -26,7 +26,7 @@ export async function readWorkspace(client: LangdockClient, request: ReadRequest
   if (request.allIntegrations) {
     progress("Listing integrations…");
     const listed = await client.listIntegrations().catch((err) => {
-      throw explain(err, "the integration list", "integration");
+      throw explain(err, LIST, "integration");
     });
     progress(`  ${count(listed.length, "integration")} found`);
     for (const summary of listed) if (!ids.includes(summary.id)) ids.push(summary.id);
@@ -54,6 +54,8 @@ export async function readWorkspace(client: LangdockClient, request: ReadRequest
   return { integrations, agents };
 }
 
+const LIST = "the integration list";
+
 export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
@@ -71,6 +73,11 @@ function explain(err: unknown, what: string, kind: "integration" | "agent"): Err
     const scope = kind === "agent" ? "AGENT_API" : "INTEGRATION_API";
     return new Error(
       `Langdock refused to show ${what} (HTTP 403${said(err)}); give the API key the ${scope} scope in Langdock's workspace settings.`,
+    );
+  }
+  if (err instanceof NotFoundError && what === LIST) {
+    return new Error(
+      `Langdock answered HTTP 404 for the integration list${said(err)}; check that LANGDOCK_BASE_URL (or --base-url) points at Langdock's public API.`,
     );
   }
   if (err instanceof NotFoundError) {

@@ -98,6 +98,17 @@ describe("pulumi-langdock (the package's bin)", () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it("a base URL that is not Langdock's API says so", async () => {
+    const result = await runCli(["export", "--all-integrations", "--out", path.join(tmp, "wrong-url")], {
+      ...env(),
+      LANGDOCK_BASE_URL: `${emulator.url}/not-the-api`,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /pulumi-langdock export: Langdock answered HTTP 404 for the integration list(: [^;]+)?; check that LANGDOCK_BASE_URL \(or --base-url\) points at Langdock's public API\.\n$/,
+    );
+  });
+
   it("refuses a folder that is not empty, before reading anything", async () => {
     const out = path.join(tmp, "busy");
     fs.mkdirSync(out);

@@ -102,9 +102,11 @@ describe.each(["full", "summary"] as const)("pulumi-langdock export round trip (
   } else {
     it("reports what the summary answer lacks and leaves it unmanaged instead of clearing it", () => {
       expect(result.stderr).toContain(
-        `note: action "Get user": Langdock's answer has no code, input fields and requiresConfirmation (the documented summary); the program leaves them as they are in Langdock (unmanaged).`,
+        `note: action "Get user" of integration "Acme CRM": Langdock's answer has no code, input fields and requiresConfirmation (the documented summary); the program leaves them as they are in Langdock (unmanaged).`,
       );
-      expect(result.stderr).toContain(`note: trigger "New ticket": Langdock's answer has no polling code and input fields`);
+      expect(result.stderr).toContain(
+        `note: trigger "New ticket" of integration "Acme CRM": Langdock's answer has no polling code and input fields`,
+      );
       expect(file("index.ts")).toContain('unmanaged: ["code", "inputFields", "requiresConfirmation"],');
       expect(file("index.ts")).toContain('unmanaged: ["pollingCode", "inputFields"],');
       expect(file("index.ts")).not.toContain("codeFromFile");
