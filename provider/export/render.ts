@@ -40,7 +40,8 @@ export function printValue(value: unknown, indent: string, inline = true): strin
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return "{}";
   // Small objects of plain values (select options) stay on one line.
-  if (inline && entries.every(([, v]) => typeof v === "string" || typeof v === "number" || typeof v === "boolean")) {
+  const plain = (v: unknown) => ["string", "number", "boolean"].includes(typeof v) || (v instanceof Expr && !v.comment);
+  if (inline && entries.every(([, v]) => plain(v))) {
     const flat = `{ ${entries.map(([k, v]) => `${printKey(k)}: ${printValue(v, inner)}`).join(", ")} }`;
     if (!flat.includes("\n") && flat.length + indent.length <= INLINE_WIDTH - 20) return flat;
   }
