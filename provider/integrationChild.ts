@@ -2,7 +2,7 @@ import type { LangdockClient } from "./client";
 import { NotFoundError } from "./client/errors";
 import type { ActionWire, TriggerWire } from "./client/wire";
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "./common/crud";
-import { inputKeys, type ResourceSchema } from "./common/schema";
+import { inputKeys, unmanagedOf, type ResourceSchema } from "./common/schema";
 import { AdoptionNotFoundError, adoptionChanges, type AdoptionPlan } from "./common/adoption";
 import { sanitize } from "./common/props";
 import { attemptCreate, causeOf, claim, differingFields, keepKnownId, verify } from "./common/createOutcome";
@@ -24,6 +24,8 @@ export interface ChildSpec<W extends ActionWire | TriggerWire> {
   verifiedOnlyInFull: string;
   /** Outputs: inputs' names, values from the response where it has them, else from `fallback`. */
   toOutputs(wire: W, integrationId: string, fallback: Props): Props;
+  /** The code property, which a PUT keeps when it is omitted (every other property is replaced). */
+  keptWhenOmitted: string;
 }
 
 /** How many times a create is sent when each earlier one provably did not happen (a fresh look found nothing). */
@@ -36,10 +38,30 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
     return ((integration[spec.listKey] ?? []) as W[]).find(match);
   }
 
+  /**
+   * The PUT body. A PUT replaces every property but code, so unmanaged properties other than code are
+   * resent as Langdock reports them now; when its answer does not show them, nothing is sent at all.
+   */
+  async function replaceBody(ctx: Context, integrationId: string, id: string, inputs: Props, known?: W): Promise<Props> {
+    const resend = unmanagedOf(inputs).filter((p) => p !== spec.keptWhenOmitted);
+    if (resend.length === 0) return spec.toBody(inputs, true);
+    const wire = known ?? (await find(ctx, integrationId, (item) => item.id === id, true));
+    const live = wire ? spec.toOutputs(wire, integrationId, {}) : {};
+    const missing = resend.filter((p) => live[p] === undefined);
+    if (missing.length > 0) {
+      const what = missing.join(" and ");
+      throw new Error(
+        `unmanaged: ${spec.noun} "${String(inputs.name)}" (${id}) needs an update, which replaces its ${what}, but Langdock's answer does not include them, so the provider will not send it and clear them; declare ${what} in the program as they are in Langdock and remove them from unmanaged.`,
+      );
+    }
+    return spec.toBody({ ...inputs, ...Object.fromEntries(resend.map((p) => [p, live[p]])) }, true);
+  }
+
   /** Makes an existing object match the program with one PUT (only for adoptId: the user asked to take it over). */
   async function takeOver(ctx: Context, integrationId: string, existing: W, inputs: Props) {
+    const body = await replaceBody(ctx, integrationId, existing.id, inputs, existing);
     try {
-      const wire = await spec.replace(ctx.client, integrationId, existing.id, spec.toBody(inputs, true));
+      const wire = await spec.replace(ctx.client, integrationId, existing.id, body);
       return { id: wire.id, outs: spec.toOutputs(wire, integrationId, inputs) };
     } catch (err) {
       throw new PartialStateError(existing.id, spec.toOutputs(existing, integrationId, {}), err);
@@ -150,7 +172,7 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
 
     async update(ctx, id, _olds, news) {
       const integrationId = String(news.integrationId);
-      const wire = await spec.replace(ctx.client, integrationId, id, spec.toBody(news, true));
+      const wire = await spec.replace(ctx.client, integrationId, id, await replaceBody(ctx, integrationId, id, news));
       return { outs: spec.toOutputs(wire, integrationId, news) };
     },
 
@@ -169,6 +191,7 @@ export function childOutputs(wire: ActionWire | TriggerWire, integrationId: stri
   return sanitize({
     integrationId,
     adoptId: fallback.adoptId,
+    unmanaged: fallback.unmanaged,
     name: wire.name,
     description: wire.description === undefined ? fallback.description : wire.description || undefined,
     slug: wire.slug ?? fallback.slug,

@@ -99,6 +99,12 @@ export interface IntegrationArgs {
   oauthClient?: pulumi.Input<OAuthClientArgs>;
   /** Take over this existing integration instead of creating one (read at the first `up`, then updated to match). Changing it later has no effect. */
   adoptId?: pulumi.Input<string>;
+  /**
+   * `["oauthClient.clientSecret"]`: Langdock never returns the client secret, so the program's value is
+   * not compared and never causes a write; it is sent only with another auth change (what
+   * `pulumi-langdock export` writes). Remove the entry to rotate the secret from the program.
+   */
+  unmanaged?: pulumi.Input<pulumi.Input<"oauthClient.clientSecret">[]>;
 }
 
 export interface ActionArgs {
@@ -117,6 +123,12 @@ export interface ActionArgs {
   inputFields?: pulumi.Input<pulumi.Input<InputFieldArgs>[] | undefined>;
   /** Take over this existing action of the integration instead of creating one. Changing it later has no effect. */
   adoptId?: pulumi.Input<string>;
+  /**
+   * Properties this program leaves as they are in Langdock (what `pulumi-langdock export` could not read):
+   * never compared, never cleared. Code is kept by omitting it; an update resends the others as Langdock
+   * reports them, and fails without writing when Langdock's answer does not include them.
+   */
+  unmanaged?: pulumi.Input<pulumi.Input<"code" | "inputFields" | "requiresConfirmation">[]>;
 }
 
 export interface TriggerArgs {
@@ -133,6 +145,8 @@ export interface TriggerArgs {
   inputFields?: pulumi.Input<pulumi.Input<InputFieldArgs>[] | undefined>;
   /** Take over this existing trigger of the integration instead of creating one. Changing it later has no effect. */
   adoptId?: pulumi.Input<string>;
+  /** Properties this program leaves as they are in Langdock, as for {@link ActionArgs.unmanaged}. */
+  unmanaged?: pulumi.Input<pulumi.Input<"pollingCode" | "inputFields">[]>;
 }
 
 export interface AgentActionArgs {

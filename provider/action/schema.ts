@@ -1,6 +1,11 @@
+import { z } from "zod";
 import { strictObject, optionalText, text, bool, uuid, type ResourceSchema } from "../common/schema";
 import { normalizeCode } from "../common/props";
 import { actionInputFieldsSchema, comparableInputFields, inputFieldRules } from "../inputFields";
+import { unmanagedSchema, unmanagedConflicts } from "../unmanaged";
+
+/** Properties an Action can leave as they are in Langdock (a summary GET does not show them). */
+export const ACTION_UNMANAGED = ["code", "inputFields", "requiresConfirmation"] as const;
 
 /** Action inputs: REFERENCE.md "Actions" request body, plus the integration it belongs to. */
 export const actionSchema: ResourceSchema = {
@@ -9,10 +14,17 @@ export const actionSchema: ResourceSchema = {
     name: text(100, 1),
     description: text(1000).optional(),
     code: text(40_000).optional(),
-    requiresConfirmation: bool().default(false),
+    requiresConfirmation: bool().optional(),
     inputFields: actionInputFieldsSchema.optional(),
     adoptId: uuid("id of an existing action to take over").optional(),
-  }),
+    unmanaged: unmanagedSchema(ACTION_UNMANAGED),
+  })
+    // Default false, unless the program leaves it as it is in Langdock.
+    .transform((inputs) =>
+      inputs.unmanaged?.includes("requiresConfirmation")
+        ? inputs
+        : { ...inputs, requiresConfirmation: inputs.requiresConfirmation ?? false },
+    ) as unknown as z.ZodType<Record<string, unknown>>,
   comparable: {
     description: optionalText,
     code: (v) => normalizeCode(v as string | undefined),
@@ -20,8 +32,9 @@ export const actionSchema: ResourceSchema = {
     inputFields: comparableInputFields,
     // Only consulted at create; changing it later changes nothing in Langdock.
     adoptId: () => undefined,
+    unmanaged: () => undefined,
   },
-  crossField: inputFieldRules,
+  crossField: (given) => [...inputFieldRules(given), ...unmanagedConflicts(given)],
   replaceOnChanges: ["integrationId"],
   serverItemKeys: { inputFields: ["slug", "order"] },
 };

@@ -1,4 +1,4 @@
-import { diffInputs, type ResourceSchema } from "./schema";
+import { diffInputs, unmanagedOf, type ResourceSchema } from "./schema";
 import { containsUnknown, isUnknown } from "./unknown";
 import { MASK } from "./redact";
 import type { Props } from "./crud";
@@ -37,8 +37,11 @@ export class AdoptionNotFoundError extends Error {
 /** The properties the first up changes, comparing Langdock's object with the checked inputs. */
 export function adoptionChanges(schema: ResourceSchema, current: Props, inputs: Props, unreadable: string[] = []): AdoptionChange[] {
   const { diffs } = diffInputs(schema, current, inputs);
-  const keys = new Set([...diffs, ...unreadable.filter((k) => k in inputs || k in schema.comparable)]);
+  // What the program leaves as it is in Langdock (unmanaged) is never a change, readable or not.
+  const unmanaged = unmanagedOf(inputs);
+  const keys = new Set([...diffs, ...unreadable.filter((k) => (k in inputs || k in schema.comparable) && !unmanaged.includes(k))]);
   keys.delete("adoptId");
+  keys.delete("unmanaged");
   keys.delete("__provider");
   return [...keys].sort().map((property) => {
     const change: AdoptionChange = { property, old: current[property], new: inputs[property] };

@@ -39,9 +39,10 @@ export function inputsFromOutputs(schema: ResourceSchema, outputs: Record<string
           )
         : value;
     // What Langdock reports for an unset input ("" text, [] lists, authType NONE) is projected as absent,
-    // the way a program spells it; adoptId is carried from the state, never read.
+    // the way a program spells it; adoptId and unmanaged are carried from the state, never read.
     const norm = schema.comparable[key];
-    if (key !== "adoptId" && norm && inputs[key] !== undefined && deepEqual(norm(inputs[key]), norm(undefined))) inputs[key] = undefined;
+    if (key !== "adoptId" && key !== "unmanaged" && norm && inputs[key] !== undefined && deepEqual(norm(inputs[key]), norm(undefined)))
+      inputs[key] = undefined;
   }
   // Defaults filled in as check fills them in (requiresConfirmation false, creativity 0.3, …).
   const parsed = schema.inputs.safeParse(sanitize(inputs));
@@ -88,7 +89,10 @@ export interface DiffOutcome {
 }
 
 /** Compares stored outputs with checked inputs property by property, in comparable form. */
-export function diffInputs(schema: ResourceSchema, olds: Record<string, unknown>, news: Record<string, unknown>): DiffOutcome {
+export function diffInputs(schema: ResourceSchema, oldProps: Record<string, unknown>, newProps: Record<string, unknown>): DiffOutcome {
+  const unmanaged = unmanagedOf(newProps);
+  const olds = withoutUnmanaged(oldProps, unmanaged);
+  const news = withoutUnmanaged(newProps, unmanaged);
   const keys = new Set([...inputKeys(schema), ...Object.keys(schema.comparable), ...Object.keys(news).filter((k) => k !== PROVIDER_KEY)]);
   const diffs = [...keys].filter((key) => {
     if (containsUnknown(news[key])) return true;
@@ -98,6 +102,34 @@ export function diffInputs(schema: ResourceSchema, olds: Record<string, unknown>
   });
   const replaces = diffs.filter((k) => schema.replaceOnChanges.includes(k));
   return { changes: diffs.length > 0, replaces, diffs, deleteBeforeReplace: false };
+}
+
+/**
+ * `unmanaged`: properties (or `parent.child` paths) the program leaves as they are in Langdock, because
+ * Langdock's answer does not show them (summary GET, write-only secrets). They are never compared.
+ */
+export function unmanagedOf(props: Record<string, unknown> | undefined): string[] {
+  const list = props?.unmanaged;
+  return Array.isArray(list) ? list.filter((p): p is string => typeof p === "string") : [];
+}
+
+export function isUnmanaged(props: Record<string, unknown> | undefined, path: string): boolean {
+  return unmanagedOf(props).includes(path);
+}
+
+/** A copy of `props` without the given top-level properties and `parent.child` paths. */
+export function withoutUnmanaged(props: Record<string, unknown>, paths: string[]): Record<string, unknown> {
+  if (paths.length === 0) return props;
+  const out = { ...props };
+  for (const path of paths) {
+    const [head, child] = path.split(".", 2) as [string, string | undefined];
+    if (child === undefined) delete out[head];
+    else if (out[head] && typeof out[head] === "object" && !Array.isArray(out[head])) {
+      const { [child]: _dropped, ...rest } = out[head] as Record<string, unknown>;
+      out[head] = rest;
+    }
+  }
+  return out;
 }
 
 /** The top-level property names the input schema declares (outputs carry extra server fields). */

@@ -94,8 +94,9 @@ export async function runCli(
   return emulator;
 }
 
-if (require.main === module) {
-  runCli(process.argv.slice(2)).then(
+/** Runs the emulator until SIGINT/SIGTERM (`npm run emulator`, `npx pulumi-langdock emulator`). */
+export function main(argv: string[]): void {
+  runCli(argv).then(
     (emulator) => {
       const stop = () => void emulator.close().then(() => process.exit(0));
       process.once("SIGINT", stop);
@@ -107,3 +108,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) main(process.argv.slice(2));

@@ -2,7 +2,7 @@ import type { AuthFieldWire, IntegrationWire } from "../client/wire";
 import { NotFoundError } from "../client/errors";
 import { attemptCreate, causeOf, claim, keepKnownId } from "../common/createOutcome";
 import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
-import { diffInputs } from "../common/schema";
+import { diffInputs, isUnmanaged } from "../common/schema";
 import { sanitize } from "../common/props";
 import { AdoptionNotFoundError, adoptionChanges } from "../common/adoption";
 import { findRemovedIntegration, markIntegrationRemoved } from "./revive";
@@ -10,7 +10,7 @@ import { destructiveChanges } from "../common/destructive";
 import { AUTH_KEYS, DETAIL_KEYS, integrationSchema } from "./schema";
 
 /** Outputs: the inputs' names with Langdock's values; the write-only client secret comes from `fallback`. */
-function toOutputs(wire: IntegrationWire, fallback: Props): Props {
+export function integrationOutputs(wire: IntegrationWire, fallback: Props): Props {
   const pick = <K extends keyof IntegrationWire>(key: K) => (wire[key] === undefined ? fallback[key] : wire[key]);
   const secret = (fallback.oauthClient as Props | undefined)?.clientSecret;
   return sanitize({
@@ -26,6 +26,7 @@ function toOutputs(wire: IntegrationWire, fallback: Props): Props {
     oauthClient:
       wire.oauthClient === undefined ? fallback.oauthClient : wire.oauthClient ? { ...wire.oauthClient, clientSecret: secret } : undefined,
     adoptId: fallback.adoptId,
+    unmanaged: fallback.unmanaged,
     createdAt: wire.createdAt ?? fallback.createdAt,
   });
 }
@@ -71,7 +72,7 @@ async function converge(ctx: Context, id: string, current: Props, inputs: Props)
   } catch (err) {
     throw new PartialStateError(id, applied, err);
   }
-  return sanitize({ ...applied, adoptId: inputs.adoptId });
+  return sanitize({ ...applied, adoptId: inputs.adoptId, unmanaged: inputs.unmanaged });
 }
 
 function pickKeys(inputs: Props, keys: readonly string[]): Props {
@@ -116,9 +117,10 @@ export const integrationCrud: ResourceCrud = {
       }
       throw err;
     });
-    const current = toOutputs(existing, {});
-    // The OAuth client secret is write-only: Langdock never returns it, so it cannot be compared.
-    const unreadable = inputs.oauthClient ? ["oauthClient"] : [];
+    const current = integrationOutputs(existing, {});
+    // The OAuth client secret is write-only: Langdock never returns it, so it cannot be compared (unless
+    // the program leaves it as it is: unmanaged, what `pulumi-langdock export` writes).
+    const unreadable = inputs.oauthClient && !isUnmanaged(inputs, "oauthClient.clientSecret") ? ["oauthClient"] : [];
     return { id: existing.id, current, changes: adoptionChanges(integrationSchema, current, inputs, unreadable), wire: existing };
   },
 
@@ -132,20 +134,20 @@ export const integrationCrud: ResourceCrud = {
     const revived = await findRemovedIntegration(ctx, inputs.name);
     if (revived) {
       claim("integration", revived.id);
-      const current = toOutputs(revived, {});
+      const current = integrationOutputs(revived, {});
       for (const message of destructiveChanges("Integration", current, inputs)) ctx.warn(message);
       return { id: revived.id, outs: await converge(ctx, revived.id, current, inputs) };
     }
     const created = await createOnce(ctx, inputs);
     claim("integration", created.id);
     // The create body takes only name and description; icon, color and auth need their own calls.
-    const current = toOutputs(created, { name: inputs.name, description: inputs.description });
+    const current = integrationOutputs(created, { name: inputs.name, description: inputs.description });
     return { id: created.id, outs: await converge(ctx, created.id, current, inputs) };
   },
 
   async read(ctx, id, props) {
     try {
-      return { id, props: toOutputs(await ctx.client.getIntegration(id), props) };
+      return { id, props: integrationOutputs(await ctx.client.getIntegration(id), props) };
     } catch (err) {
       if (err instanceof NotFoundError) return GONE;
       throw err;

@@ -3,6 +3,7 @@ import { normalizeCode, sanitize } from "../common/props";
 import { quote } from "../client/errors";
 import { uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
+import { unmanagedSchema } from "../unmanaged";
 
 export const AUTH_TYPES = ["NONE", "API_KEY", "OAUTH", "OAUTH_DCR", "SERVICE_ACCOUNT"] as const;
 export const AUTH_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "PASSWORD", "NUMBER", "EMBEDDING_MODEL"] as const;
@@ -10,6 +11,8 @@ export const AUTH_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "PASSWORD", "NUMBER"
 export const AUTH_KEYS = ["authType", "authFields", "authTestCode", "oauthClient"] as const;
 /** The inputs that `PATCH /integrations/v1/{id}` sets. */
 export const DETAIL_KEYS = ["name", "description", "iconUrl", "color"] as const;
+/** Langdock never returns the OAuth client secret: a program can leave it as it is (see provider/unmanaged.ts). */
+export const INTEGRATION_UNMANAGED = ["oauthClient.clientSecret"] as const;
 
 const authField = strictObject({
   slug: text(100, 1),
@@ -47,6 +50,7 @@ export const integrationSchema: ResourceSchema = {
     authTestCode: text(1000).optional(),
     oauthClient: oauthClient.optional(),
     adoptId: uuid("id of an existing integration to take over").optional(),
+    unmanaged: unmanagedSchema(INTEGRATION_UNMANAGED),
   }),
   crossField: (given) => {
     const failures = uniqueSlugs(given.authFields, "authFields", "auth field");
@@ -80,6 +84,7 @@ export const integrationSchema: ResourceSchema = {
     oauthClient: (v) =>
       v && typeof v === "object" ? sanitize(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, optionalText(x)]))) : undefined,
     adoptId: () => undefined,
+    unmanaged: () => undefined,
   },
   replaceOnChanges: [],
 };

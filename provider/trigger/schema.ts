@@ -1,6 +1,10 @@
 import { strictObject, optionalText, text, uuid, type ResourceSchema } from "../common/schema";
 import { normalizeCode } from "../common/props";
 import { comparableInputFields, inputFieldRules, triggerInputFieldsSchema } from "../inputFields";
+import { unmanagedConflicts, unmanagedSchema } from "../unmanaged";
+
+/** Properties a Trigger can leave as they are in Langdock (a summary GET does not show them). */
+export const TRIGGER_UNMANAGED = ["pollingCode", "inputFields"] as const;
 
 /** Trigger inputs: REFERENCE.md "Triggers" request body, plus the integration it belongs to. */
 export const triggerSchema: ResourceSchema = {
@@ -11,14 +15,16 @@ export const triggerSchema: ResourceSchema = {
     pollingCode: text(1000).optional(),
     inputFields: triggerInputFieldsSchema.optional(),
     adoptId: uuid("id of an existing trigger to take over").optional(),
+    unmanaged: unmanagedSchema(TRIGGER_UNMANAGED),
   }),
   comparable: {
     description: optionalText,
     pollingCode: (v) => normalizeCode(v as string | undefined),
     inputFields: comparableInputFields,
     adoptId: () => undefined,
+    unmanaged: () => undefined,
   },
-  crossField: inputFieldRules,
+  crossField: (given) => [...inputFieldRules(given), ...unmanagedConflicts(given)],
   replaceOnChanges: ["integrationId"],
   serverItemKeys: { inputFields: ["slug", "order"] },
 };

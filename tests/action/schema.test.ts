@@ -37,7 +37,7 @@ describe("Action check", () => {
       {
         property: "colour",
         reason:
-          "is not a known property; known properties: integrationId, name, description, code, requiresConfirmation, inputFields, adoptId",
+          "is not a known property; known properties: integrationId, name, description, code, requiresConfirmation, inputFields, adoptId, unmanaged",
       },
     ]);
   });

@@ -1,0 +1,92 @@
+/** Command-line flags of `pulumi-langdock export`. */
+export interface ExportArgs {
+  integrations: string[];
+  allIntegrations: boolean;
+  agents: string[];
+  out?: string;
+  apiKey?: string;
+  baseUrl?: string;
+  help: boolean;
+}
+
+export const EXPORT_HELP = `Usage: pulumi-langdock export [--integration <id>]... [--all-integrations] [--agent <id>]... --out <dir>
+
+Reads integrations (with their actions and triggers) and agents from Langdock and writes a Pulumi
+TypeScript program into <dir> that takes them over with adoptId: its first \`pulumi up\` creates
+nothing and changes nothing in Langdock.
+
+Options:
+  --integration <id>    an integration to export, with its actions and triggers (repeatable)
+  --all-integrations    every integration the API key can see
+  --agent <id>          an agent to export (repeatable; Langdock cannot list agents)
+  --out <dir>           folder to write the project into; must be new or empty
+  --api-key <key>       Langdock API key (default: LANGDOCK_API_KEY; prefer the variable, a flag
+                        ends up in your shell history)
+  --base-url <url>      Langdock API base URL (default: LANGDOCK_BASE_URL, else https://api.langdock.com)
+  -h, --help            show this help
+
+Example:
+  LANGDOCK_API_KEY=sk-ld-… npx pulumi-langdock export --all-integrations --agent 7d0f… --out ./langdock`;
+
+/** A mistake in the command line: the message is one sentence, the usage follows it. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseExportArgs(argv: readonly string[]): ExportArgs {
+  const args: ExportArgs = { integrations: [], allIntegrations: false, agents: [], help: false };
+  const rest = [...argv];
+  while (rest.length > 0) {
+    const token = rest.shift() as string;
+    const [flag, inline] =
+      token.startsWith("--") && token.includes("=")
+        ? [token.slice(0, token.indexOf("=")), token.slice(token.indexOf("=") + 1)]
+        : [token, undefined];
+    const value = (): string => {
+      const v = inline ?? rest.shift();
+      if (v === undefined || v === "" || (inline === undefined && v.startsWith("--"))) throw new UsageError(`${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case "-h":
+      case "--help":
+        args.help = true;
+        break;
+      case "--all-integrations":
+        args.allIntegrations = true;
+        break;
+      case "--integration":
+        args.integrations.push(uuid(flag, value()));
+        break;
+      case "--agent":
+        args.agents.push(uuid(flag, value()));
+        break;
+      case "--out":
+        args.out = value();
+        break;
+      case "--api-key":
+        args.apiKey = value();
+        break;
+      case "--base-url":
+        args.baseUrl = value();
+        break;
+      default:
+        throw new UsageError(`Unknown argument ${JSON.stringify(flag)}; run pulumi-langdock export --help for the options.`);
+    }
+  }
+  if (args.help) return args;
+  if (!args.out) throw new UsageError("--out <dir> is required: the folder to write the Pulumi project into.");
+  if (args.integrations.length === 0 && !args.allIntegrations && args.agents.length === 0) {
+    throw new UsageError("Nothing to export: pass --integration <id>, --all-integrations or --agent <id>.");
+  }
+  args.integrations = [...new Set(args.integrations)];
+  args.agents = [...new Set(args.agents)];
+  return args;
+}
+
+function uuid(flag: string, value: string): string {
+  if (!UUID.test(value)) throw new UsageError(`${flag} expects a Langdock id (a UUID such as 7d0f3c1e-…), got ${JSON.stringify(value)}.`);
+  return value;
+}

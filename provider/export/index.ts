@@ -1,0 +1,63 @@
+import { LangdockClient } from "../client";
+import { ConfigurationError, resolveSettings } from "../config";
+import { redact, registerSecret } from "../common/redact";
+import { EXPORT_HELP, UsageError, parseExportArgs } from "./args";
+import { planExport } from "./plan";
+import { assertWritable, projectFiles, projectName, writeFiles } from "./project";
+import { readWorkspace } from "./read";
+import { renderProgram } from "./render";
+
+export interface ExportIo {
+  /** Results and next steps. */
+  out(line: string): void;
+  /** Progress, notes and errors. */
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: ExportIo = { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env };
+
+/**
+ * `pulumi-langdock export`: reads the requested objects, then writes the whole project at once (nothing
+ * is written when a read fails). Returns the exit code: 0 done, 1 failed, 2 bad command line.
+ */
+export async function runExport(argv: readonly string[], io: ExportIo = defaultIo): Promise<number> {
+  try {
+    const args = parseExportArgs(argv);
+    if (args.help) {
+      io.out(EXPORT_HELP);
+      return 0;
+    }
+    const out = args.out as string;
+    const settings = resolveSettings(
+      { get: (key) => (key === "langdock:apiKey" ? args.apiKey : key === "langdock:baseUrl" ? args.baseUrl : undefined) },
+      io.env,
+    );
+    if (!settings.apiKey) throw new UsageError("No Langdock API key: set LANGDOCK_API_KEY (or pass --api-key).");
+    registerSecret(settings.apiKey);
+    assertWritable(out);
+
+    const workspace = await readWorkspace(new LangdockClient(settings), args, io.err);
+    const plan = planExport(workspace);
+    const project = projectName(out);
+    writeFiles(out, [...projectFiles(project), { path: "index.ts", content: renderProgram(plan) }, ...plan.files]);
+
+    for (const note of plan.notes) io.err(`note: ${note}`);
+    io.out(`Exported ${plan.summary} to ${out} (${plan.files.length + 5} files).`);
+    io.out("Next steps:");
+    io.out(`  cd ${out} && npm install`);
+    io.out("  pulumi stack init <stack>");
+    io.out("  pulumi config set --secret langdock:apiKey <your Langdock API key>");
+    if (args.baseUrl ?? io.env.LANGDOCK_BASE_URL) io.out(`  pulumi config set langdock:baseUrl ${settings.baseUrl}`);
+    for (const secret of plan.secrets) io.out(`  pulumi config set --secret ${secret.key} <${secret.what}>`);
+    io.out("  pulumi preview   # every object is adopted: nothing is created or changed in Langdock");
+    io.out("  pulumi up");
+    return 0;
+  } catch (err) {
+    const message = redact(err instanceof Error ? err.message : String(err));
+    io.err(
+      `pulumi-langdock export: ${err instanceof ConfigurationError ? message.replace("langdock:baseUrl", "--base-url (or LANGDOCK_BASE_URL)") : message}`,
+    );
+    return err instanceof UsageError ? 2 : 1;
+  }
+}

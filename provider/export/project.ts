@@ -1,0 +1,92 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** The settings of Pulumi's `pulumi new typescript` template. */
+export const TEMPLATE_TSCONFIG = {
+  compilerOptions: {
+    strict: true,
+    outDir: "bin",
+    target: "es2020",
+    module: "commonjs",
+    moduleResolution: "node",
+    sourceMap: true,
+    experimentalDecorators: true,
+    pretty: true,
+    noFallthroughCasesInSwitch: true,
+    noImplicitReturns: true,
+    forceConsistentCasingInFileNames: true,
+  },
+  files: ["index.ts"],
+};
+
+function packageVersion(): string {
+  try {
+    return (require("../../package.json") as { version: string }).version;
+  } catch {
+    return "0.1.0";
+  }
+}
+
+/** A Pulumi project name from the folder's name (letters, digits, `-`, `_`, `.`). */
+export function projectName(dir: string): string {
+  const name = path
+    .basename(path.resolve(dir))
+    .replace(/[^A-Za-z0-9_.-]+/g, "-")
+    .replace(/^[-.]+|-+$/g, "");
+  return name || "langdock-workspace";
+}
+
+/** Pulumi.yaml, package.json, tsconfig.json and .gitignore of the written project. */
+export function projectFiles(project: string): { path: string; content: string }[] {
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  return [
+    {
+      path: "Pulumi.yaml",
+      content: [
+        `name: ${project}`,
+        "description: Langdock workspace (integrations, actions, triggers, agents) exported by pulumi-langdock export",
+        "runtime:",
+        "  name: nodejs",
+        "  options:",
+        "    packagemanager: npm",
+        "",
+      ].join("\n"),
+    },
+    {
+      path: "package.json",
+      content: json({
+        name: project,
+        private: true,
+        main: "index.ts",
+        dependencies: { "@pulumi/pulumi": "~3.248.0", "pulumi-langdock": `^${packageVersion()}` },
+        devDependencies: { "@types/node": "^20.17.0", typescript: "~5.9.3" },
+      }),
+    },
+    { path: "tsconfig.json", content: json(TEMPLATE_TSCONFIG) },
+    { path: ".gitignore", content: "/bin/\n/node_modules/\n" },
+  ];
+}
+
+/** Fails unless `dir` is new or an empty folder: export never overwrites anything. */
+export function assertWritable(dir: string): void {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(dir);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return;
+    if (code === "ENOTDIR") throw new Error(`--out ${dir} is a file; pass a new or empty folder.`);
+    throw new Error(`--out ${dir} cannot be read (${(err as Error).message}); pass a new or empty folder.`);
+  }
+  if (entries.length > 0) {
+    throw new Error(`--out ${dir} is not empty (${entries.length} entries); pass a new or empty folder, export never overwrites files.`);
+  }
+}
+
+export function writeFiles(dir: string, files: { path: string; content: string }[]): void {
+  for (const file of files) {
+    const target = path.join(dir, file.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, file.content, { flag: "wx" });
+  }
+}

@@ -1,0 +1,92 @@
+import {
+  AuthenticationError,
+  NotFoundError,
+  PermissionDeniedError,
+  type AgentWire,
+  type IntegrationWire,
+  type LangdockClient,
+} from "../client";
+import { redact } from "../common/redact";
+
+/** What export reads: each integration's detail (with its actions and triggers) and each agent. */
+export interface Workspace {
+  integrations: IntegrationWire[];
+  agents: AgentWire[];
+}
+
+export interface ReadRequest {
+  integrations: string[];
+  allIntegrations: boolean;
+  agents: string[];
+}
+
+/** Reads everything requested, one object at a time, telling `progress` as it goes. */
+export async function readWorkspace(client: LangdockClient, request: ReadRequest, progress: (line: string) => void): Promise<Workspace> {
+  const ids = [...request.integrations];
+  if (request.allIntegrations) {
+    progress("Listing integrations…");
+    const listed = await client.listIntegrations().catch((err) => {
+      throw explain(err, LIST, "integration");
+    });
+    progress(`  ${count(listed.length, "integration")} found`);
+    for (const summary of listed) if (!ids.includes(summary.id)) ids.push(summary.id);
+  }
+  const integrations: IntegrationWire[] = [];
+  for (const id of ids) {
+    progress(`Reading integration ${id}…`);
+    const integration = await client.getIntegration(id).catch((err) => {
+      throw explain(err, `integration ${id}`, "integration");
+    });
+    const actions = count(integration.actions?.length ?? 0, "action");
+    const triggers = count(integration.triggers?.length ?? 0, "trigger");
+    progress(`  ${JSON.stringify(integration.name)}: ${actions}, ${triggers}`);
+    integrations.push(integration);
+  }
+  const agents: AgentWire[] = [];
+  for (const id of request.agents) {
+    progress(`Reading agent ${id}…`);
+    const agent = await client.getAgent(id).catch((err) => {
+      throw explain(err, `agent ${id}`, "agent");
+    });
+    progress(`  ${JSON.stringify(agent.name)}: ${count(agent.actions?.length ?? 0, "action")}`);
+    agents.push(agent);
+  }
+  return { integrations, agents };
+}
+
+const LIST = "the integration list";
+
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** One sentence for what went wrong while reading `what`; the client's message otherwise (already redacted). */
+function explain(err: unknown, what: string, kind: "integration" | "agent"): Error {
+  const said = (e: { apiMessage: string; status: number | undefined }) =>
+    e.apiMessage && e.apiMessage !== `HTTP ${e.status}` ? `: ${e.apiMessage.replace(/[.\s]+$/, "")}` : "";
+  if (err instanceof AuthenticationError) {
+    return new Error(
+      `Langdock rejected the API key (HTTP 401${said(err)}); check LANGDOCK_API_KEY (or --api-key) and that LANGDOCK_BASE_URL (or --base-url) points at your workspace's API.`,
+    );
+  }
+  if (err instanceof PermissionDeniedError) {
+    const scope = kind === "agent" ? "AGENT_API" : "INTEGRATION_API";
+    return new Error(
+      `Langdock refused to show ${what} (HTTP 403${said(err)}); give the API key the ${scope} scope in Langdock's workspace settings.`,
+    );
+  }
+  if (err instanceof NotFoundError && what === LIST) {
+    return new Error(
+      `Langdock answered HTTP 404 for the integration list${said(err)}; check that LANGDOCK_BASE_URL (or --base-url) points at Langdock's public API.`,
+    );
+  }
+  if (err instanceof NotFoundError) {
+    const shared = kind === "agent" ? " and that the agent is shared with this API key" : "";
+    return new Error(`${capitalize(what)} does not exist in this Langdock workspace (HTTP 404${said(err)}); check the id${shared}.`);
+  }
+  return new Error(redact(err instanceof Error ? err.message : String(err)));
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
