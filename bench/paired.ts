@@ -35,6 +35,8 @@ export interface PairedRun {
   wallMs: number;
   /** CPU time (user + system) of the provider host during the run. */
   hostCpuMs: number;
+  /** CPU time of this process (the engine's side of gRPC and the in-process emulator) during the run. */
+  benchCpuMs: number;
   /** Requests the emulator logged during the run. */
   calls: number;
 }
@@ -44,6 +46,7 @@ export interface ContenderStats {
   /** Wall time ÷ the latency-bound ideal. */
   idealRatio: Spread;
   hostCpuPerOpMs: Spread;
+  benchCpuPerOpMs: Spread;
   callsPerOp: number;
 }
 
@@ -83,8 +86,18 @@ export async function measurePaired(m: Modules, options: PairedOptions): Promise
       for (const c of options.concurrencies) {
         const pair = [];
         for (const [position, contender] of order.entries()) {
-          const { wallMs, hostCpuMs, calls } = await createActions(m, registrations[contender], contender, n, c);
-          pair.push({ contender, n, c, round, position, wallMs, hostCpuMs, calls });
+          const measured = await createActions(m, registrations[contender], contender, n, c);
+          pair.push({
+            contender,
+            n,
+            c,
+            round,
+            position,
+            wallMs: measured.wallMs,
+            hostCpuMs: measured.hostCpuMs,
+            benchCpuMs: measured.benchCpuMs,
+            calls: measured.calls,
+          });
         }
         runs.push(...pair);
         log(
@@ -116,7 +129,7 @@ async function createActions(
   n: number,
   c: number,
   opts: { profile?: boolean } = {},
-): Promise<{ wallMs: number; hostCpuMs: number; calls: number; profile?: Components }> {
+): Promise<{ wallMs: number; hostCpuMs: number; benchCpuMs: number; calls: number; profile?: Components }> {
   const emulator = await m.testing.LangdockEmulator.start({ latencyMs: LATENCY_MS });
   const profileFile = path.join(m.dir, `paired-${contender}-${process.pid}-${Date.now()}.cpuprofile`);
   try {
@@ -124,11 +137,12 @@ async function createActions(
     const env = { ...baselineEnv(emulator), ...(opts.profile ? hostProfilerEnv(m.dir, profileFile) : {}) };
     // Both hosts get the same config and environment; only `__provider` differs.
     const host = await m.testing.startProviderHost({ cwd: m.dir, config: engineConfig(emulator), project: "bench", env });
-    let measured: { wallMs: number; hostCpuMs: number; calls: number };
+    let measured: { wallMs: number; hostCpuMs: number; benchCpuMs: number; calls: number };
     try {
       if (opts.profile) await startHostProfile(host.pid);
       emulator.resetLog();
       const cpu0 = hostCpuMs(host.pid);
+      const benchCpu0 = process.cpuUsage();
       const t0 = performance.now();
       await pool(
         Array.from({ length: n }, (_, i) => i),
@@ -142,7 +156,13 @@ async function createActions(
         },
       );
       const wallMs = performance.now() - t0;
-      measured = { wallMs, hostCpuMs: hostCpuMs(host.pid) - cpu0, calls: emulator.log.length };
+      const benchCpu = process.cpuUsage(benchCpu0);
+      measured = {
+        wallMs,
+        hostCpuMs: hostCpuMs(host.pid) - cpu0,
+        benchCpuMs: (benchCpu.user + benchCpu.system) / 1000,
+        calls: emulator.log.length,
+      };
     } finally {
       await host.stop();
     }
@@ -176,6 +196,7 @@ function summarize(runs: PairedRun[], n: number, c: number): PairedCell {
       wallMs: spread(mine.map((r) => r.wallMs)),
       idealRatio: spread(mine.map((r) => r.wallMs / idealMs)),
       hostCpuPerOpMs: spread(mine.map((r) => r.hostCpuMs / n)),
+      benchCpuPerOpMs: spread(mine.map((r) => r.benchCpuMs / n)),
       callsPerOp: mine.length ? mine.reduce((a, r) => a + r.calls, 0) / mine.length / n : NaN,
     };
   };

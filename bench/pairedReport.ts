@@ -25,6 +25,7 @@ export function pairedTable(result: PairedResult): Table {
         fmtSpread(s.wallMs, ms),
         fmtSpread(s.idealRatio, ratio),
         fmtSpread(s.hostCpuPerOpMs, ms1),
+        fmtSpread(s.benchCpuPerOpMs, ms1),
         s.callsPerOp.toFixed(2),
       ]);
     }
@@ -36,12 +37,13 @@ export function pairedTable(result: PairedResult): Table {
       "",
       fmtSpread(cell.hostCpuRatio, ratio),
       "",
+      "",
     ]);
   }
   return [
-    ["N", "c", "provider", "wall time", "÷ ideal", "host CPU per resource", "HTTP calls per resource"],
+    ["N", "c", "provider", "wall time", "÷ ideal", "host CPU per resource", "bench-process CPU per resource", "HTTP calls per resource"],
     rows,
-    [true, true, false, true, true, true, true],
+    [true, true, false, true, true, true, true, true],
   ];
 }
 
@@ -96,6 +98,7 @@ export function pairedMarkdown(result: PairedResult, md: (t: Table) => string, l
     "- Values are the median over the rounds and, in parentheses, the range (min–max).",
     `- ÷ ideal: wall time ÷ the latency-bound ideal N × ${latencyMs} ms ÷ c (one request per resource).`,
     "- Host CPU per resource: utime + stime of the provider host (from /proc/<pid>/stat, 10 ms ticks) over the run ÷ N.",
+    "- Bench-process CPU per resource: `process.cpuUsage()` of the benchmark process, which plays the engine's side of gRPC and runs the emulator, over the run ÷ N.",
     "- package ÷ baseline, paired: in each round the package's value ÷ the baseline's of the same round (wall time; host CPU in the CPU column), then median and range over the rounds. Load from other processes hits both runs of a round alike, so this ratio is the robust number; absolute times on a shared machine are not.",
     "",
     md(pairedTable(result)),
