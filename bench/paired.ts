@@ -177,7 +177,7 @@ async function createActions(
   }
 }
 
-async function createIntegration(baseUrl: string, apiKey: string): Promise<string> {
+export async function createIntegration(baseUrl: string, apiKey: string): Promise<string> {
   const response = await fetch(`${baseUrl}/integrations/v1/create`, {
     method: "POST",
     headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },

@@ -3,7 +3,8 @@
  * rounds, both contenders through the real host and emulator. Structure only, never speed.
  */
 import { load } from "../../bench/common";
-import { measurePaired } from "../../bench/paired";
+import { actionRegistrations, actionUrn, baselineEnv } from "../../bench/baseline";
+import { createIntegration, measurePaired } from "../../bench/paired";
 import { pairedTable } from "../../bench/pairedReport";
 
 jest.setTimeout(60_000);
@@ -37,4 +38,35 @@ test("two paired rounds give a table with both providers, their paired ratio and
   expect(header).toContain("wall time");
   expect(rows.map((r) => r[2])).toEqual(["pulumi-langdock", "baseline (inline provider)", "**package ÷ baseline, paired**"]);
   for (const row of rows) expect(row.join(" ")).not.toMatch(/NaN|Infinity|undefined/);
+});
+
+test("the baseline is a working inline provider: create, read, update and delete through the real host", async () => {
+  const m = await load();
+  const registered = (await actionRegistrations(m)).baseline;
+  const emulator = await m.testing.LangdockEmulator.start();
+  const host = await m.testing.startProviderHost({ cwd: m.dir, project: "bench", env: baselineEnv(emulator) });
+  try {
+    const integrationId = await createIntegration(emulator.url, emulator.apiKey);
+    const urn = actionUrn("baseline", 0);
+    const news = { ...registered, integrationId, name: "Action 0" };
+    const checked = await host.check(urn, {}, news);
+    const created = await host.create(urn, checked.inputs);
+    expect(created.properties).toMatchObject({ name: "Action 0", description: "Benchmark action" });
+    expect((await host.read(urn, created.id, created.properties)).id).toBe(created.id);
+
+    const updated = await host.update(urn, created.id, created.properties, { ...checked.inputs, description: "Changed" });
+    expect(updated.properties).toMatchObject({ description: "Changed" });
+    await host.delete(urn, created.id, updated.properties);
+    expect((await host.read(urn, created.id, updated.properties)).id).toBe("");
+    expect(emulator.log.slice(1).map((e) => `${e.method} ${e.status}`)).toEqual([
+      "POST 201",
+      "GET 200",
+      "PUT 200",
+      "DELETE 200",
+      "GET 200",
+    ]);
+  } finally {
+    await host.stop();
+    await emulator.close();
+  }
 });
