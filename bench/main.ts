@@ -14,7 +14,8 @@
  * Options (after `--`): --quick (latency runs of 10 and 100 actions, paired N = 100 only), --no-rate-limit,
  * --only <paired,startup,latency,layers,rate> (those sections; writes no file unless --out is given),
  * --out <file> (default docs/benchmarks.md; "-" writes nothing), and for the paired section --sizes 100,500
- * (BENCH_SIZES), --concurrency 10,50 (BENCH_CONCURRENCY), --rounds 5 (BENCH_ROUNDS), --no-profile.
+ * (BENCH_SIZES), --concurrency 10,50 (BENCH_CONCURRENCY), --rounds 5 (BENCH_ROUNDS), --no-profile; --note "<text>"
+ * (BENCH_NOTE) adds a line about the machine to docs/benchmarks.md (e.g. what else ran on it).
  * scripts/bench.js also takes --no-typecheck.
  */
 import * as fs from "fs";
@@ -26,7 +27,7 @@ import { LAYERS_ACTIONS, LAYERS_CONCURRENCY, layersTable, measureLayers, profile
 import { cpuSnapshot, machine, othersBusyCores } from "./machine";
 import { markdown } from "./markdown";
 import { measurePaired, type PairedResult } from "./paired";
-import { hostProfileTable, pairedSummary, pairedTable, shareText } from "./pairedReport";
+import { hostProfileTable, pairedSummary, pairedTable, rangeSentence, shareText } from "./pairedReport";
 import { RATE_LIMIT, rateTable, runRateLimited, type RateRun } from "./rate";
 import { barChart, fmtMs, textTable } from "./report";
 import { latencyTable, memoryTable, runLatencyBound, SIZES, type Memory, type OpResult } from "./sequence";
@@ -59,6 +60,8 @@ export async function main(argv: string[]): Promise<void> {
   const pairedSizes = listOption(argv, "--sizes", process.env.BENCH_SIZES, quick ? [100] : PAIRED.sizes);
   const pairedConcurrencies = listOption(argv, "--concurrency", process.env.BENCH_CONCURRENCY, PAIRED.concurrencies);
   const [rounds] = listOption(argv, "--rounds", process.env.BENCH_ROUNDS, [PAIRED.rounds]);
+  const noteArg = argv.indexOf("--note");
+  const note = noteArg >= 0 ? argv[noteArg + 1] : (process.env.BENCH_NOTE ?? null);
   const profileCell = { n: pairedSizes.includes(PAIRED_PROFILE.n) ? PAIRED_PROFILE.n : pairedSizes[0], c: pairedConcurrencies[0] };
   const started = Date.now();
   const machineAtStart = cpuSnapshot();
@@ -97,6 +100,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     log("");
     for (const line of pairedSummary(paired)) log(`  ${line}`);
+    log(`  ${rangeSentence(paired)}`);
   }
   // The budget of the rate-limited runs counts from here: the paired section's length depends on its options.
   const sectionsStarted = Date.now();
@@ -178,7 +182,7 @@ export async function main(argv: string[]): Promise<void> {
       busy,
       skipped,
     };
-    fs.writeFileSync(out, markdown({ ...results, quick, bars, hostVersion: hostScriptVersion(modules) }));
+    fs.writeFileSync(out, markdown({ ...results, quick, note, bars, hostVersion: hostScriptVersion(modules) }));
     log(`wrote ${path.relative(process.cwd(), out)}`);
   }
   cleanupInstalledPackage();

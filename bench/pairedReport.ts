@@ -103,6 +103,8 @@ export function pairedMarkdown(result: PairedResult, md: (t: Table) => string, l
     "",
     md(pairedTable(result)),
     "",
+    rangeSentence(result),
+    "",
   ];
   if (result.profile) {
     lines.push(
@@ -113,4 +115,11 @@ export function pairedMarkdown(result: PairedResult, md: (t: Table) => string, l
     );
   }
   return lines;
+}
+
+/** Where the medians of the paired ratios lie across all cells. */
+export function rangeSentence(result: PairedResult): string {
+  const range = (values: number[]) => `${ratio(Math.min(...values))}–${ratio(Math.max(...values))}`;
+  const cells = result.cells;
+  return `Across the ${cells.length} cells the medians of the paired ratio package ÷ baseline lie in ${range(cells.map((c) => c.wallRatio.median))} for wall time and ${range(cells.map((c) => c.hostCpuRatio.median))} for host CPU; the medians of wall time ÷ the ideal lie in ${range(cells.map((c) => c.package.idealRatio.median))} for the package and ${range(cells.map((c) => c.baseline.idealRatio.median))} for the baseline.`;
 }
