@@ -1,5 +1,6 @@
 import {
   AuthenticationError,
+  BaseUrlError,
   NotFoundError,
   PermissionDeniedError,
   type AgentWire,
@@ -73,6 +74,12 @@ function explain(err: unknown, what: string, kind: "integration" | "agent"): Err
     const scope = kind === "agent" ? "AGENT_API" : "INTEGRATION_API";
     return new Error(
       `Langdock refused to show ${what} (HTTP 403${said(err)}); give the API key the ${scope} scope in Langdock's workspace settings.`,
+    );
+  }
+  if (err instanceof BaseUrlError) {
+    // The client's message names langdock:baseUrl (stack config); the CLI takes the URL from its own flag.
+    return new Error(
+      `Langdock's API did not answer ${err.request.method} ${err.request.path} (HTTP ${err.status}), so LANGDOCK_BASE_URL (or --base-url) does not point at Langdock's public API; set it to https://api.langdock.com or https://<deployment>/api/public.`,
     );
   }
   if (err instanceof NotFoundError && what === LIST) {

@@ -221,8 +221,10 @@ export function makeLd(run: Run, toSandbox: <T>(value: T) => T) {
 }
 
 /** A `fetch` whose requests go to the run's handler and whose answers are standard `Response`s. */
-export function makeFetch(run: Run) {
-  return async (input: unknown, init: { method?: string; headers?: ConstructorParameters<typeof Headers>[0]; body?: unknown } = {}) => {
+type FetchInit = { method?: string; headers?: ConstructorParameters<typeof Headers>[0]; body?: unknown };
+
+export function makeFetch(run: Run): (input: unknown, init?: FetchInit) => Promise<Response> {
+  return async (input: unknown, init: FetchInit = {}) => {
     const isRequestLike = typeof input === "object" && input !== null && !(input instanceof URL) && "url" in input;
     const url = absoluteUrl(run, "fetch", isRequestLike ? (input as { url: string }).url : input);
     const headers: Record<string, string> = {};

@@ -85,7 +85,10 @@ describe("state written by 0.1.0, after the upgrade", () => {
 
     // Refresh loads `require("pulumi-langdock/shells/<kind>")`: nothing drifted, nothing changed.
     const refreshed = await engine.refresh();
-    expect(opsOf(refreshed.steps)).toEqual(["same crm", "same find", "same helper", "same new-customer"]);
+    // 0.1.0 stored Langdock's "" for the agent's unset description; the upgraded read spells it as absent
+    // (as a create now does). That output is the one refresh rewrites, once; no input drifted.
+    expect(opsOf(refreshed.steps)).toEqual(["same crm", "same find", "same new-customer", "update helper"]);
+    expect(refreshed.steps.find((s) => s.op === "update")?.changes).toEqual([{ property: "description", old: "" }]);
     expect(engine.state[urnOf("Action", "find")].inputs).toEqual(oldState(live)[urnOf("Action", "find")].inputs);
     for (const kind of Object.keys(NAMES) as Kind[]) expect(providerOf(engine.state, kind)).toContain(OLD_PROVIDER(kind));
 

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "../helpers/installPackage";
 import { runProject } from "../helpers/programRunner";
+import { LangdockEmulator } from "../../provider/emulator";
 
 /**
  * Every Pulumi project in the repo loads the way `pulumi up` loads it: Pulumi's program runner with its
@@ -12,15 +13,32 @@ const projects = [".", ...fs.readdirSync(path.join(REPO_ROOT, "examples")).map((
 );
 
 describe("Pulumi projects of the repo", () => {
+  // Lookups in a program (the offline-test example's getModels) run at plan time, against this emulator.
+  let emulator: LangdockEmulator;
+  beforeAll(async () => {
+    emulator = await LangdockEmulator.start();
+  });
+  afterAll(() => emulator.close());
+
   it("are the root and every example that has a Pulumi.yaml", () => {
-    expect(projects).toEqual([".", "examples/structured-agent"]);
+    expect(projects).toEqual([".", "examples/offline-test", "examples/structured-agent"]);
   });
 
   it.each(projects)(
     "%s loads through Pulumi's program runner and registers its resources",
     async (dir) => {
       const project = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(REPO_ROOT, dir, "Pulumi.yaml"), "utf8"))![1];
-      const result = await runProject(path.join(REPO_ROOT, dir), { config: { [`${project}:ticketsClientSecret`]: "example-secret" } });
+      const result = await runProject(path.join(REPO_ROOT, dir), {
+        // The config each example's README tells its users to set.
+        config: {
+          [`${project}:ticketsClientSecret`]: "example-secret",
+          [`${project}:team`]: "support",
+          [`${project}:crmClientId`]: "crm-client",
+          [`${project}:crmClientSecret`]: "example-secret",
+          "langdock:apiKey": emulator.apiKey,
+          "langdock:baseUrl": emulator.url,
+        },
+      });
       expect(result.stderr).toBe("");
       expect(result.code).toBe(0);
       const types = result.registered.map((r) => r.type);

@@ -105,7 +105,7 @@ describe("pulumi-langdock (the package's bin)", () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /pulumi-langdock export: Langdock answered HTTP 404 for the integration list(: [^;]+)?; check that LANGDOCK_BASE_URL \(or --base-url\) points at Langdock's public API\.\n$/,
+      /pulumi-langdock export: Langdock's API did not answer GET \/integrations\/v1\/get \(HTTP 404\), so LANGDOCK_BASE_URL \(or --base-url\) does not point at Langdock's public API; set it to https:\/\/api\.langdock\.com or https:\/\/<deployment>\/api\/public\.\n$/,
     );
   });
 

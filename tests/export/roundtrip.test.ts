@@ -121,7 +121,7 @@ describe.each(["full", "summary"] as const)("pulumi-langdock export round trip (
 
   it("its first up takes everything over with no create call and no write; the next preview shows no change", async () => {
     const project = "consumer"; // LocalEngine's project: `new pulumi.Config()` reads consumer:<key>
-    h.pulumi.runtime.setAllConfig({ [`${project}:ticketDeskClientSecret`]: CLIENT_SECRET }, [`${project}:ticketDeskClientSecret`]);
+    h.engine.setConfig({ [`${project}:ticketDeskClientSecret`]: CLIENT_SECRET });
     h.emulator.resetLog();
     const up = await h.engine.up(programAt(out));
     expect(up.steps.map((s) => s.op)).toEqual(Array(9).fill("create")); // in the state only

@@ -39,6 +39,11 @@ describe("unmanaged properties", () => {
     const { failures } = await h.runtime.check("Action", {}, { integrationId, name: "X", code, unmanaged: ["code", "spaghetti"] });
     expect(failures).toEqual([
       { property: "unmanaged[1]", reason: 'must be one of code, inputFields, requiresConfirmation (got "spaghetti")' },
+      // Reported in the same pass as the field error (cross-field rules never wait for valid fields).
+      {
+        property: "unmanaged[0]",
+        reason: '"code" is set in the program and listed as unmanaged; remove it from unmanaged to manage it, or remove code',
+      },
     ]);
     const both = await h.runtime.check("Action", {}, { integrationId, name: "X", code, unmanaged: ["code"] });
     expect(both.failures).toEqual([
