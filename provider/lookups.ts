@@ -13,7 +13,7 @@ import type { ConfigSource } from "./config";
  * (`LANGDOCK_API_KEY`, `LANGDOCK_BASE_URL`).
  */
 export interface LookupOptions {
-  /** Langdock API key (`sk-ld-…`). Integration lookups need the INTEGRATION_API scope, agent and model lookups AGENT_API. */
+  /** Langdock API key (`sk-ld-…`). Integration lookups need the INTEGRATION_API scope, agent and model lookups AGENT_API, knowledge lookups KNOWLEDGE_FOLDER_API. */
   apiKey?: string;
   /** Base URL of Langdock's public API; default `https://api.langdock.com`, dedicated deployments `https://<host>/api/public`. */
   baseUrl?: string;
@@ -182,3 +182,6 @@ function withoutEmpty<T extends object>(value: T): { [K in keyof T]: Exclude<T[K
     [K in keyof T]: Exclude<T[K], null>;
   };
 }
+
+/** The configured client, for lookups that live in feature folders. */
+export { client as lookupClient };

@@ -17,12 +17,16 @@ const schemas: Record<ResourceKind, () => ResourceSchema> = {
   Action: () => require("./action/schema").actionSchema,
   Trigger: () => require("./trigger/schema").triggerSchema,
   Agent: () => require("./agent/schema").agentSchema,
+  Attachment: () => require("./attachment/schema").attachmentSchema,
+  KnowledgeFile: () => require("./knowledgeFile/schema").knowledgeFileSchema,
 };
 const cruds: Record<ResourceKind, () => ResourceCrud> = {
   Integration: () => require("./integration/crud").integrationCrud,
   Action: () => require("./action/crud").actionCrud,
   Trigger: () => require("./trigger/crud").triggerCrud,
   Agent: () => require("./agent/crud").agentCrud,
+  Attachment: () => require("./attachment/crud").attachmentCrud,
+  KnowledgeFile: () => require("./knowledgeFile/crud").knowledgeFileCrud,
 };
 
 let settings: ProviderSettings | undefined;
@@ -41,7 +45,12 @@ function context(): Context {
     const { LangdockClient: Client } = require("./client") as typeof import("./client");
     client = new Client(settings);
   }
-  return { client, warn };
+  return { client, warn, log };
+}
+
+/** Progress lines (e.g. waiting for Langdock to process a file) on stderr, redacted. */
+export function log(message: string): void {
+  process.stderr.write(`${redact(message)}\n`);
 }
 
 /** Provider stderr reaches the engine's diagnostics; every line is redacted. */

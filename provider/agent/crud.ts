@@ -40,6 +40,7 @@ export function agentOutputs(wire: AgentWire, fallback: Props): Props {
         )
       : fallback.inputFields,
     attachments: wire.attachments ?? fallback.attachments,
+    knowledgeFolderIds: wire.knowledgeFolderIds ?? fallback.knowledgeFolderIds,
     ...capabilities,
     disabled: wire.disabled ?? fallback.disabled ?? false,
     adoptId: fallback.adoptId,
@@ -105,7 +106,10 @@ async function converge(ctx: Context, id: string, olds: Props, news: Props): Pro
   const fields = diffs.filter((k) => k !== "disabled" && k !== "adoptId");
   let live = olds;
   if (fields.length > 0) {
-    const draft = await ctx.client.updateAgent(id, toBody(news, fields)).catch((err) => explainModel(ctx, news, err));
+    const body = toBody(news, fields);
+    // Sent only when the program sets it (REFERENCE.md); once it did, removing it clears the list.
+    if (fields.includes("knowledgeFolderIds")) body.knowledgeFolderIds = news.knowledgeFolderIds ?? [];
+    const draft = await ctx.client.updateAgent(id, body).catch((err) => explainModel(ctx, news, err));
     let published: AgentWire | undefined;
     try {
       published = await ctx.client.publishAgent(id).catch((err) => {

@@ -8,6 +8,8 @@ export type Props = Record<string, unknown>;
 export interface Context {
   client: LangdockClient;
   warn(message: string): void;
+  /** Progress for the user (stderr, no "warning:" prefix); optional so older callers need not supply it. */
+  log?(message: string): void;
 }
 
 /** The CRUD half of a resource; the check/diff half (`ResourceSchema`) lives apart so that plan-time loads no HTTP code. */

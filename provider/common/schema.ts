@@ -19,6 +19,11 @@ export interface ResourceSchema {
   serverDefaulted?: string[];
   /** Keys Langdock adds inside list items of an input (e.g. input fields' slug and order), by input name. */
   serverItemKeys?: Record<string, string[]>;
+  /**
+   * Runs after the inputs parsed: derives inputs from the outside world without HTTP (a local file's
+   * name and hash) and reports problems as check failures. Not run when reading back from Langdock.
+   */
+  prepare?: (inputs: Record<string, unknown>) => { inputs: Record<string, unknown>; failures: CheckFailure[] };
 }
 
 /**
@@ -60,7 +65,11 @@ export function checkInputs(
 ): { inputs: Record<string, unknown>; failures: CheckFailure[] } {
   const { [PROVIDER_KEY]: _provider, ...given } = news;
   const parsed = schema.inputs.safeParse(given);
-  if (parsed.success) return { inputs: sanitize(parsed.data), failures: [] };
+  if (parsed.success) {
+    if (!schema.prepare) return { inputs: sanitize(parsed.data), failures: [] };
+    const prepared = schema.prepare(parsed.data);
+    return { inputs: sanitize(prepared.inputs), failures: prepared.failures };
+  }
   const failures = parsed.error.issues
     .filter((issue) => !unknownAlong(given, issue.path))
     .flatMap((issue): CheckFailure[] =>
