@@ -12,16 +12,14 @@ import * as path from "path";
  *     node_modules/<every other dep>  symlink to <repo>/node_modules/<dep>
  *
  * Why copies and not symlinks:
- * - Node loads modules by realpath. Pulumi's closure serializer emits `require("pulumi-langdock/…")`
- *   only for modules whose realpath lies under a `node_modules` folder; a symlink to the repo would
- *   realpath to `<repo>/dist/…` and the provider would be serialized by value.
- * - To turn `…/node_modules/pulumi-langdock/dist/shells/action.js` into `pulumi-langdock/shells/action`
- *   the serializer reads the package's `exports`, resolving `pulumi-langdock` *from its own install
- *   location*. So @pulumi/pulumi must live (by realpath) in the same node_modules as the package, as it
- *   does for users; hence the @pulumi scope is copied (hard links: instant, no disk space) rather than
- *   symlinked. Program, package, provider host and tests then share ONE @pulumi/pulumi instance:
- *   `<dir>/node_modules/@pulumi/pulumi`.
+ * - Node loads modules by realpath. A symlink to the repo would realpath to `<repo>/dist/…`, and the
+ *   package's own `require("pulumi-langdock/…")` calls would resolve through the repo instead of the
+ *   installed copy's `exports`, as they do for users.
+ * - Program, package, provider host and tests must share ONE @pulumi/pulumi instance, living (by
+ *   realpath) in the same node_modules as the package, as it does for users: hence the @pulumi scope
+ *   is copied (hard links: instant, no disk space) rather than symlinked.
  * - Every other dependency (axios, zod, grpc, …) is a symlink; its realpath does not matter.
+ * Real package-manager layouts (pnpm, yarn, npm linked, …) are installed by tests/layouts.
  *
  * Nothing is built here: run `npm run build` first (the npm test script does).
  */
@@ -44,6 +42,31 @@ export function installPackage(): string {
   if (cached === dir && readStamp(dir) === stamp) return dir;
 
   removeStaleConsumers();
+  populate(dir, "hard-link");
+
+  // A minimal program manifest, so the directory looks like what `pulumi new` creates.
+  writeIfMissing(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, main: "index.js" }, null, 2));
+  writeIfMissing(path.join(dir, "Pulumi.yaml"), "name: consumer\nruntime: nodejs\n");
+
+  fs.writeFileSync(path.join(dir, STAMP_FILE), stamp);
+  cached = dir;
+  return dir;
+}
+
+/**
+ * The same install in a folder of the caller's choosing, OUTSIDE this repo when it matters: a folder
+ * inside the repo also sees the repo's own node_modules (with its `pulumi-langdock` self-link), so a
+ * resolution that fails in the installed copy would silently succeed there. Every dependency but the
+ * package itself is a symlink (enough for type-checking; not for the provider host, see above).
+ */
+export function installPackageAt(dir: string): string {
+  populate(dir, "symlink");
+  writeIfMissing(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, main: "index.js" }, null, 2));
+  return dir;
+}
+
+function populate(dir: string, pulumiScope: "hard-link" | "symlink"): void {
+  const dist = path.join(REPO_ROOT, "dist");
   const modules = path.join(dir, "node_modules");
   fs.mkdirSync(modules, { recursive: true });
 
@@ -64,17 +87,9 @@ export function installPackage(): string {
     if (entry === PACKAGE_NAME || entry === ".bin" || entry.startsWith(".")) continue;
     const target = path.join(modules, entry);
     if (fs.existsSync(target)) continue;
-    if (entry === "@pulumi") linkTree(path.join(repoModules, entry), target);
+    if (entry === "@pulumi" && pulumiScope === "hard-link") linkTree(path.join(repoModules, entry), target);
     else fs.symlinkSync(path.join(repoModules, entry), target, "dir");
   }
-
-  // A minimal program manifest, so the directory looks like what `pulumi new` creates.
-  writeIfMissing(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true, main: "index.js" }, null, 2));
-  writeIfMissing(path.join(dir, "Pulumi.yaml"), "name: consumer\nruntime: nodejs\n");
-
-  fs.writeFileSync(path.join(dir, STAMP_FILE), stamp);
-  cached = dir;
-  return dir;
 }
 
 /**
