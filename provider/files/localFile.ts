@@ -78,8 +78,10 @@ export function typeProblem(file: string, sizeInBytes: number, purpose: FilePurp
   const ext = extensionOf(file);
   const type = FILE_TYPES[ext];
   const allowed = Object.keys(FILE_TYPES).filter((e) => purpose === "attachment" || !FILE_TYPES[e].tabular);
-  if (!type)
-    return `"${file}" has ${ext ? `the extension .${ext}, which` : "no extension, so"} Langdock does not accept it; supported: ${allowed.map((e) => `.${e}`).join(", ")}`;
+  if (!type) {
+    const what = ext ? `.${ext} files` : "files without an extension";
+    return `"${file}": Langdock does not accept ${what}; supported: ${allowed.map((e) => `.${e}`).join(", ")}`;
+  }
   if (type.tabular && purpose === "knowledge") {
     return `"${file}" is a tabular file (.${ext}); Langdock accepts those in chats and agents (use an Attachment), not in knowledge bases`;
   }

@@ -1,4 +1,3 @@
-import type { KnowledgeFileWire } from "../client/knowledge";
 import { lookupClient, type LookupOptions } from "../lookups";
 import type { SyncStatus } from "./index";
 
@@ -23,8 +22,11 @@ export interface LangdockKnowledgeFile {
   updatedAt?: string;
 }
 
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
+/** The named fields that hold a value (Langdock sends `null` for absent ones), as plain data. */
+function pickDefined<T extends object, K extends keyof T>(value: T, keys: readonly K[]): { [P in K]: Exclude<T[P], null> } {
+  return Object.fromEntries(keys.filter((k) => value[k] !== null && value[k] !== undefined).map((k) => [k, value[k]])) as {
+    [P in K]: Exclude<T[P], null>;
+  };
 }
 
 /**
@@ -35,15 +37,7 @@ function defined<T extends object>(value: T): T {
 export async function getKnowledgeBases(options: LookupOptions = {}): Promise<LangdockKnowledgeBase[]> {
   const { listKnowledgeBases } = require("../client/knowledge") as typeof import("../client/knowledge");
   const bases = await listKnowledgeBases(lookupClient(options));
-  return bases.map((b) =>
-    defined({
-      id: b.id,
-      name: b.name,
-      description: b.description ?? undefined,
-      role: b.role ?? undefined,
-      fileCount: b.fileCount ?? undefined,
-    }),
-  );
+  return bases.map((b) => pickDefined(b, ["id", "name", "description", "role", "fileCount"] as const));
 }
 
 /**
@@ -55,16 +49,7 @@ export async function getKnowledgeFiles(args: { folderId: string }, options: Loo
     throw new Error(`getKnowledgeFiles: pass { folderId: "<uuid>" } with the knowledge base's id, got ${JSON.stringify(args)}.`);
   }
   const { listKnowledgeFiles } = require("../client/knowledge") as typeof import("../client/knowledge");
-  const files: KnowledgeFileWire[] = await listKnowledgeFiles(lookupClient(options), args.folderId);
-  return files.map((f) =>
-    defined({
-      id: f.id,
-      name: f.name,
-      mimeType: f.mimeType ?? undefined,
-      url: f.url ?? undefined,
-      syncStatus: (f.syncStatus ?? undefined) as SyncStatus | undefined,
-      createdAt: f.createdAt ?? undefined,
-      updatedAt: f.updatedAt ?? undefined,
-    }),
-  );
+  const files = await listKnowledgeFiles(lookupClient(options), args.folderId);
+  const keys = ["id", "name", "mimeType", "url", "syncStatus", "createdAt", "updatedAt"] as const;
+  return files.map((f) => pickDefined(f, keys) as LangdockKnowledgeFile);
 }
