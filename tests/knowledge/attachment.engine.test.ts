@@ -122,4 +122,14 @@ describe("Attachment through the provider host", () => {
     expect(h.emulator.log.filter((e) => e.method === "DELETE").map((e) => e.body)).toEqual([{ attachmentId: id }]);
     expect(h.emulator.snapshot().attachments).toEqual([]);
   });
+
+  it("an upload whose answer was lost is not repeated blindly (Langdock cannot list attachments)", async () => {
+    h.emulator.resetLog();
+    h.emulator.faults.dropAfterCommit({ match: { path: "/attachment/v1/upload" } });
+    const err = await engineError(h.engine.up(() => new h.langdock.Attachment("lost", { file: "attach-test/handbook.md" })));
+    expect(err.failures[0].message).toContain('Langdock did not confirm the upload of attachment "handbook.md"');
+    expect(err.failures[0].message).toContain("the provider does not retry blindly");
+    expect(err.failures[0].message).not.toContain(h.emulator.apiKey);
+    expect(h.emulator.count({ path: "/attachment/v1/upload" })).toBe(1);
+  });
 });
