@@ -2,10 +2,8 @@
  * Read-only lookups of existing Langdock objects from inside a Pulumi program (or a script), with the
  * provider's own configuration. They return plain data, not resources: nothing is created or adopted.
  */
-import * as pulumi from "@pulumi/pulumi";
-import type { LangdockClient } from "./client";
 import type { AgentWire } from "./client/wire";
-import type { ConfigSource } from "./config";
+import { lookupClient as client } from "./lookupClient";
 
 /**
  * Connection settings for a lookup. Each one left out is read from the stack configuration
@@ -157,31 +155,9 @@ function requireId(fn: string, args: { id: string } | undefined): string {
   return id;
 }
 
-/**
- * Settings resolve like the provider's `configure`: explicit options, then stack config, then the
- * environment (`resolveSettings`). The client is loaded here, not at import, so importing the package
- * root stays cheap.
- */
-function client(options: LookupOptions): LangdockClient {
-  const { resolveSettings } = require("./config") as typeof import("./config");
-  const { registerSecret } = require("./common/redact") as typeof import("./common/redact");
-  const { LangdockClient: Client } = require("./client") as typeof import("./client");
-  const explicit: Record<string, string | undefined> = { "langdock:apiKey": options.apiKey, "langdock:baseUrl": options.baseUrl };
-  const source: ConfigSource = {
-    // runtime.getConfig returns the plain value, secret or not, without Config.get's secret warnings.
-    get: (key) => explicit[key] ?? pulumi.runtime.getConfig(key),
-  };
-  const settings = resolveSettings(source);
-  registerSecret(settings.apiKey);
-  return new Client(settings);
-}
-
 /** Drops `null` and `undefined` fields (Langdock sends `null` for absent values), keeping plain data. */
 function withoutEmpty<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], null> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as {
     [K in keyof T]: Exclude<T[K], null>;
   };
 }
-
-/** The configured client, for lookups that live in feature folders. */
-export { client as lookupClient };

@@ -1,4 +1,5 @@
-import { lookupClient, type LookupOptions } from "../lookups";
+import { lookupClient } from "../lookupClient";
+import type { LookupOptions } from "../lookups";
 import type { SyncStatus } from "./index";
 
 /** A knowledge base the API key can use. */
