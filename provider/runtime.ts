@@ -87,7 +87,8 @@ function redactError(err: unknown): Error {
 export async function check(kind: ResourceKind, _olds: Props, news: Props) {
   rememberSecrets(news);
   const { checkInputs } = require("./common/schema") as typeof import("./common/schema");
-  return guarded(async () => checkInputs(schemas[kind](), news));
+  const { resolveFileAsset } = require("./files/fileAsset") as typeof import("./files/fileAsset");
+  return guarded(async () => checkInputs(schemas[kind](), await resolveFileAsset(news)));
 }
 
 export async function diff(kind: ResourceKind, _id: string, olds: Props, news: Props) {

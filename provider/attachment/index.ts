@@ -8,9 +8,9 @@ export interface AttachmentArgs {
   /**
    * Path of the local file to upload, relative to the program's folder (where Pulumi.yaml is). Check
    * reads it (type from the extension, Langdock's per-type size limit, a sha256 of the content); only the
-   * path, name and hash are stored, never the content.
+   * path, name and hash are stored, never the content. A `pulumi.asset.FileAsset` is taken as its path.
    */
-  file: pulumi.Input<string>;
+  file: pulumi.Input<string | pulumi.asset.FileAsset>;
 }
 
 /**

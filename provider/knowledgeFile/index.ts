@@ -16,7 +16,7 @@ export interface KnowledgeFileArgs {
    * Langdock's per-type size limit; tabular files such as .csv and .xlsx are refused) and hashes it; only
    * the path, name and hash are stored. A changed name or content replaces the file in Langdock.
    */
-  file: pulumi.Input<string>;
+  file: pulumi.Input<string | pulumi.asset.FileAsset>;
   /** Source URL Langdock shows for the document. Changing it replaces the file. */
   url?: pulumi.Input<string>;
   /** Whether `up` waits until Langdock has processed the file (syncStatus SYNCED); default `true`. */

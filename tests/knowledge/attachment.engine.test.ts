@@ -132,4 +132,22 @@ describe("Attachment through the provider host", () => {
     expect(err.failures[0].message).not.toContain(h.emulator.apiKey);
     expect(h.emulator.count({ path: "/attachment/v1/upload" })).toBe(1);
   });
+
+  it("accepts a pulumi FileAsset as the file: stored as its path, unchanged on the next up", async () => {
+    const asset = () => {
+      const a = new h.langdock.Attachment("asset", { file: new h.pulumi.asset.FileAsset("attach-test/handbook.md") });
+      return { id: a.id };
+    };
+    h.emulator.resetLog();
+    const result = await h.engine.up(asset);
+    expect(h.emulator.count({ path: "/attachment/v1/upload" })).toBe(1);
+    expect(h.engine.state[urnOf("Attachment", "asset")]).toMatchObject({
+      id: result.outputs.id,
+      outputs: { file: "attach-test/handbook.md" },
+    });
+    h.emulator.resetLog();
+    expect(opsOf((await h.engine.up(asset)).steps)).toEqual(["same asset"]);
+    expect(h.emulator.log).toEqual([]);
+    await h.engine.destroy();
+  });
 });
