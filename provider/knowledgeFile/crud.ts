@@ -40,7 +40,13 @@ async function upload(ctx: Context, folderId: string, inputs: Props): Promise<Kn
   const { blob, fileName } = readForUpload(String(inputs.file), inputs.contentHash);
   const url = typeof inputs.url === "string" ? inputs.url : undefined;
   // Files of this name already there (e.g. the old half of a replacement) are never taken for ours.
-  const before = new Set((await listKnowledgeFiles(ctx.client, folderId)).filter((f) => f.name === fileName).map((f) => f.id));
+  const existing = await listKnowledgeFiles(ctx.client, folderId).catch((err) => {
+    if (!(err instanceof NotFoundError)) throw err;
+    throw new Error(
+      `folderId: knowledge base ${folderId} does not exist or is not shared with this API key (HTTP 404); check the id with getKnowledgeBases() or share the knowledge base with the key as Editor.`,
+    );
+  });
+  const before = new Set(existing.filter((f) => f.name === fileName).map((f) => f.id));
   for (let attempt = 1; ; attempt++) {
     try {
       return await uploadKnowledgeFile(ctx.client, folderId, blob, fileName, url);

@@ -125,6 +125,13 @@ describe("KnowledgeFile through the provider host", () => {
     };
     const err = await engineError(h.engine.up(viewer));
     expect(err.failures.find((f) => f.urn.endsWith("::viewer"))!.message).toMatch(/HTTP 403.*Editor role/);
+    const unknownFolder = () => {
+      new h.langdock.KnowledgeFile("nowhere", { folderId: "00000000-0000-4000-8000-000000000000", file: "kf-test/guide.md" });
+    };
+    const missing = await engineError(h.engine.up(unknownFolder));
+    expect(missing.failures.find((f) => f.urn.endsWith("::nowhere"))!.message).toBe(
+      "folderId: knowledge base 00000000-0000-4000-8000-000000000000 does not exist or is not shared with this API key (HTTP 404); check the id with getKnowledgeBases() or share the knowledge base with the key as Editor.",
+    );
     writeFile(dir, "table.csv", "a,b\n1,2\n");
     const tabular = await engineError(
       h.engine.preview(() => new h.langdock.KnowledgeFile("table", { folderId, file: "kf-test/table.csv" })),
