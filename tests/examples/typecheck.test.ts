@@ -58,13 +58,14 @@ export const used = [pulumi.output(action.id), LangdockEmulator, LocalEngine, ru
   // The four compilations run side by side.
   beforeAll(async () => {
     // Outside the repo, so nothing but the installed copy can resolve `pulumi-langdock`.
-    dir = installPackageAt(fs.mkdtempSync(path.join(os.tmpdir(), "ld-typecheck-")));
-    fs.writeFileSync(path.join(dir, "index.ts"), PROGRAM);
+    const program = installPackageAt(fs.mkdtempSync(path.join(os.tmpdir(), "ld-typecheck-")));
+    dir = program;
+    fs.writeFileSync(path.join(program, "index.ts"), PROGRAM);
     await Promise.all(
       Object.entries(settings).map(async ([name, compilerOptions]) => {
-        const project = path.join(dir, `tsconfig.${name.split(" ")[0]}.json`);
+        const project = path.join(program, `tsconfig.${name.split(" ")[0]}.json`);
         fs.writeFileSync(project, JSON.stringify({ compilerOptions: { ...compilerOptions, noEmit: true }, files: ["index.ts"] }, null, 2));
-        results[name] = await run(process.execPath, [tsc, "-p", project], dir, process.env, 240_000);
+        results[name] = await run(process.execPath, [tsc, "-p", project], program, process.env, 240_000);
       }),
     );
   }, 300_000);

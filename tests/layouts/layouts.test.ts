@@ -6,11 +6,11 @@ import { startProviderHost, type ProviderHost } from "../../provider/testing/hos
 import { installPackage } from "../helpers/installPackage";
 import { runProject, type Registration } from "../helpers/programRunner";
 import { serializedProviders } from "../helpers/serializedProviders";
-import { type Layout, fetchPackageManagers, installLayouts, packTarball } from "./kit";
+import { type Layout, fetchPackageManagers, installLayouts, packTarball, removeInBackground } from "./kit";
 
 /**
- * The packed package, installed for real with npm, npm's linked strategy, pnpm (isolated and a
- * workspace), yarn 1, and into a folder whose path contains the package's name. In each: Pulumi's own
+ * The packed package, installed for real with npm, npm's linked strategy, pnpm (isolated, hoisted and
+ * a workspace), yarn 1, yarn 4's pnpm linker, and into a folder whose path contains the package's name. In each: Pulumi's own
  * program runner runs a TypeScript program (under mocks) whose `__provider` must be byte-identical to
  * every other layout's; then the real dynamic-provider host, started in the program's folder as the
  * engine starts it, creates the integration and action against the emulator, and a FRESH host reads
@@ -41,7 +41,7 @@ describe("installed with each package manager layout", () => {
   afterAll(async () => {
     await Promise.all(hosts.map((h) => h.stop()));
     await emulator?.close();
-    fs.rmSync(root, { recursive: true, force: true });
+    removeInBackground(root);
   });
 
   const startHost = async (cwd: string) => {
@@ -59,8 +59,10 @@ describe("installed with each package manager layout", () => {
     "npm",
     "npm --install-strategy=linked",
     "pnpm (isolated)",
+    "pnpm --shamefully-hoist",
     "pnpm workspace",
     "yarn 1",
+    "yarn 4 (pnpm linker)",
     "npm in a folder named acme-pulumi-langdock-infra",
   ];
 
