@@ -14,3 +14,11 @@ export type {
   LangdockAgent,
   LangdockAgentInputField,
 } from "./lookups";
+export { Attachment } from "./attachment";
+export type { AttachmentArgs } from "./attachment";
+export { KnowledgeFile } from "./knowledgeFile";
+export type { KnowledgeFileArgs, SyncStatus } from "./knowledgeFile";
+export { KnowledgeDirectory } from "./knowledgeDirectory";
+export type { KnowledgeDirectoryArgs } from "./knowledgeDirectory";
+export { getKnowledgeBases, getKnowledgeFiles } from "./knowledgeFile/lookups";
+export type { LangdockKnowledgeBase, LangdockKnowledgeFile } from "./knowledgeFile/lookups";

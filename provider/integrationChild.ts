@@ -1,7 +1,7 @@
 import type { LangdockClient } from "./client";
 import { NotFoundError } from "./client/errors";
 import type { ActionWire, TriggerWire } from "./client/wire";
-import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "./common/crud";
+import { GONE, PartialStateError, type Context, type Props, type AdoptableCrud } from "./common/crud";
 import { inputKeys, unmanagedOf, type ResourceSchema } from "./common/schema";
 import { AdoptionNotFoundError, adoptionChanges, type AdoptionPlan } from "./common/adoption";
 import { sanitize } from "./common/props";
@@ -31,7 +31,7 @@ export interface ChildSpec<W extends ActionWire | TriggerWire> {
 /** How many times a create is sent when each earlier one provably did not happen (a fresh look found nothing). */
 const CREATE_ATTEMPTS = 3;
 
-export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>): ResourceCrud {
+export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>): AdoptableCrud {
   /** `fresh`: after a create, a read of its own (never one in flight that may have started before the create). */
   async function find(ctx: Context, integrationId: string, match: (item: W) => boolean, fresh = false): Promise<W | undefined> {
     const integration = await ctx.client.getIntegration(integrationId, { fresh });

@@ -2,10 +2,8 @@
  * Read-only lookups of existing Langdock objects from inside a Pulumi program (or a script), with the
  * provider's own configuration. They return plain data, not resources: nothing is created or adopted.
  */
-import * as pulumi from "@pulumi/pulumi";
-import type { LangdockClient } from "./client";
 import type { AgentWire } from "./client/wire";
-import type { ConfigSource } from "./config";
+import { lookupClient as client } from "./lookupClient";
 
 /**
  * Connection settings for a lookup. Each one left out is read from the stack configuration
@@ -13,7 +11,7 @@ import type { ConfigSource } from "./config";
  * (`LANGDOCK_API_KEY`, `LANGDOCK_BASE_URL`).
  */
 export interface LookupOptions {
-  /** Langdock API key (`sk-ld-…`). Integration lookups need the INTEGRATION_API scope, agent and model lookups AGENT_API. */
+  /** Langdock API key (`sk-ld-…`). Integration lookups need the INTEGRATION_API scope, agent and model lookups AGENT_API, knowledge lookups KNOWLEDGE_FOLDER_API. */
   apiKey?: string;
   /** Base URL of Langdock's public API; default `https://api.langdock.com`, dedicated deployments `https://<host>/api/public`. */
   baseUrl?: string;
@@ -155,25 +153,6 @@ function requireId(fn: string, args: { id: string } | undefined): string {
     throw new Error(`${fn}: pass { id: "<uuid>" } with the object's id, got ${JSON.stringify(args)}.`);
   }
   return id;
-}
-
-/**
- * Settings resolve like the provider's `configure`: explicit options, then stack config, then the
- * environment (`resolveSettings`). The client is loaded here, not at import, so importing the package
- * root stays cheap.
- */
-function client(options: LookupOptions): LangdockClient {
-  const { resolveSettings } = require("./config") as typeof import("./config");
-  const { registerSecret } = require("./common/redact") as typeof import("./common/redact");
-  const { LangdockClient: Client } = require("./client") as typeof import("./client");
-  const explicit: Record<string, string | undefined> = { "langdock:apiKey": options.apiKey, "langdock:baseUrl": options.baseUrl };
-  const source: ConfigSource = {
-    // runtime.getConfig returns the plain value, secret or not, without Config.get's secret warnings.
-    get: (key) => explicit[key] ?? pulumi.runtime.getConfig(key),
-  };
-  const settings = resolveSettings(source);
-  registerSecret(settings.apiKey);
-  return new Client(settings);
 }
 
 /** Drops `null` and `undefined` fields (Langdock sends `null` for absent values), keeping plain data. */

@@ -1,14 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { serializableProvider } from "./shells/make";
+import { MODULE, allOutputs, type Out } from "./common/resourceClass";
 
 // Plain objects, not the `shells/<kind>` modules' exports, so `__provider` is serialized by value (see make.ts).
 const integrationShell = serializableProvider("Integration");
 const actionShell = serializableProvider("Action");
 const triggerShell = serializableProvider("Trigger");
 const agentShell = serializableProvider("Agent");
-
-/** Dynamic resources register as `pulumi-nodejs:dynamic/langdock:<Class>`. */
-const MODULE = "langdock";
 
 /** An option of a SELECT input field. */
 export interface SelectOption {
@@ -196,8 +194,14 @@ export interface AgentArgs {
   actions?: pulumi.Input<pulumi.Input<AgentActionArgs>[]>;
   /** Form fields, only with `inputType: "STRUCTURED"`. */
   inputFields?: pulumi.Input<pulumi.Input<AgentInputFieldArgs>[]>;
-  /** Attachment UUIDs (upload them with Langdock's attachment API). */
+  /** Attachment ids, e.g. `[handbook.id]` of an `Attachment` resource. */
   attachments?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Ids of knowledge bases the agent searches (see `getKnowledgeBases()`). Langdock's samples and public
+   * clients use this field but its reference tables do not list it: it is sent only when the program sets it
+   * (and `[]` once the program removes it again).
+   */
+  knowledgeFolderIds?: pulumi.Input<pulumi.Input<string>[]>;
   /** Web search; default `false`. */
   webSearch?: pulumi.Input<boolean>;
   /** Image generation; default `false`. */
@@ -210,11 +214,6 @@ export interface AgentArgs {
   adoptId?: pulumi.Input<string>;
 }
 
-/** Every output property is declared `undefined` before the args, so Pulumi exposes it even when unset. */
-const allOutputs = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((k) => [k, undefined])) as Record<K, undefined>;
-
-/** The output type of an input property: the same shape, resolved. */
-type Out<T> = pulumi.Output<pulumi.Unwrap<T>>;
 /** An input field as stored in outputs: the inputs plus Langdock's `slug` and `order`. */
 type StoredInputField = pulumi.Unwrap<InputFieldArgs> & { slug: string; order: number };
 
@@ -290,6 +289,7 @@ export class Agent extends pulumi.dynamic.Resource {
   declare readonly actions: Out<Array<{ actionId: string; requiresConfirmation: boolean }> | undefined>;
   declare readonly inputFields: Out<AgentArgs["inputFields"]>;
   declare readonly attachments: Out<AgentArgs["attachments"]>;
+  declare readonly knowledgeFolderIds: Out<AgentArgs["knowledgeFolderIds"]>;
   declare readonly webSearch: Out<boolean>;
   declare readonly imageGeneration: Out<boolean>;
   declare readonly dataAnalyst: Out<boolean>;
@@ -301,7 +301,17 @@ export class Agent extends pulumi.dynamic.Resource {
   constructor(name: string, args: AgentArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = allOutputs(
       ...["description", "emoji", "instruction", "inputType", "model", "creativity", "conversationStarters", "actions", "inputFields"],
-      ...["attachments", "webSearch", "imageGeneration", "dataAnalyst", "canvas", "disabled", "createdAt", "updatedAt"],
+      ...[
+        "attachments",
+        "knowledgeFolderIds",
+        "webSearch",
+        "imageGeneration",
+        "dataAnalyst",
+        "canvas",
+        "disabled",
+        "createdAt",
+        "updatedAt",
+      ],
     );
     super(agentShell, name, { ...outputs, ...args }, opts, MODULE, "Agent");
   }

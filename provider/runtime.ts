@@ -17,12 +17,16 @@ const schemas: Record<ResourceKind, () => ResourceSchema> = {
   Action: () => require("./action/schema").actionSchema,
   Trigger: () => require("./trigger/schema").triggerSchema,
   Agent: () => require("./agent/schema").agentSchema,
+  Attachment: () => require("./attachment/schema").attachmentSchema,
+  KnowledgeFile: () => require("./knowledgeFile/schema").knowledgeFileSchema,
 };
 const cruds: Record<ResourceKind, () => ResourceCrud> = {
   Integration: () => require("./integration/crud").integrationCrud,
   Action: () => require("./action/crud").actionCrud,
   Trigger: () => require("./trigger/crud").triggerCrud,
   Agent: () => require("./agent/crud").agentCrud,
+  Attachment: () => require("./attachment/crud").attachmentCrud,
+  KnowledgeFile: () => require("./knowledgeFile/crud").knowledgeFileCrud,
 };
 
 let settings: ProviderSettings | undefined;
@@ -54,7 +58,12 @@ function context(): Context {
     const { LangdockClient: Client } = require("./client") as typeof import("./client");
     client = new Client(settings);
   }
-  return { client, warn };
+  return { client, warn, log };
+}
+
+/** Progress lines (e.g. waiting for Langdock to process a file) on stderr, redacted. */
+export function log(message: string): void {
+  process.stderr.write(`${redact(message)}\n`);
 }
 
 /** Provider stderr reaches the engine's diagnostics; every line is redacted. */
@@ -92,8 +101,9 @@ function redactError(err: unknown): Error {
 export async function check(kind: ResourceKind, olds: Props, news: Props) {
   rememberSecrets(news);
   const { checkInputs } = require("./common/schema") as typeof import("./common/schema");
+  const { resolveFileAsset } = require("./files/fileAsset") as typeof import("./files/fileAsset");
   return guarded(async () => {
-    const result = checkInputs(schemas[kind](), news);
+    const result = checkInputs(schemas[kind](), await resolveFileAsset(news));
     // Adoption is the one plan-time read: the preview shows what taking the object over will change.
     const adoption = require("./common/adoption") as typeof import("./common/adoption");
     if (result.failures.length === 0 && adoption.adoptionToPreview(olds, result.inputs)) {

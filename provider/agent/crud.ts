@@ -1,7 +1,7 @@
 import type { AgentWire } from "../client/wire";
 import { BadRequestError, ConflictError, NotFoundError } from "../client/errors";
 import { attemptCreate, causeOf, claim, keepKnownId } from "../common/createOutcome";
-import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
+import { GONE, PartialStateError, type Context, type Props, type AdoptableCrud } from "../common/crud";
 import { diffInputs } from "../common/schema";
 import { sanitize } from "../common/props";
 import { AdoptionNotFoundError, adoptionChanges } from "../common/adoption";
@@ -44,6 +44,7 @@ export function agentOutputs(wire: AgentWire, fallback: Props): Props {
         )
       : fallback.inputFields,
     attachments: wire.attachments ?? fallback.attachments,
+    knowledgeFolderIds: wire.knowledgeFolderIds ?? fallback.knowledgeFolderIds,
     ...capabilities,
     disabled: wire.disabled ?? fallback.disabled ?? false,
     adoptId: fallback.adoptId,
@@ -109,7 +110,10 @@ async function converge(ctx: Context, id: string, olds: Props, news: Props): Pro
   const fields = diffs.filter((k) => k !== "disabled" && k !== "adoptId");
   let live = olds;
   if (fields.length > 0) {
-    const draft = await ctx.client.updateAgent(id, toBody(news, fields)).catch((err) => explainModel(ctx, news, err));
+    const body = toBody(news, fields);
+    // Sent only when the program sets it (REFERENCE.md); once it did, removing it clears the list.
+    if (fields.includes("knowledgeFolderIds")) body.knowledgeFolderIds = news.knowledgeFolderIds ?? [];
+    const draft = await ctx.client.updateAgent(id, body).catch((err) => explainModel(ctx, news, err));
     let published: AgentWire | undefined;
     try {
       published = await ctx.client.publishAgent(id).catch((err) => {
@@ -134,7 +138,7 @@ async function converge(ctx: Context, id: string, olds: Props, news: Props): Pro
   return { ...live, disabled: false, adoptId: news.adoptId };
 }
 
-export const agentCrud: ResourceCrud = {
+export const agentCrud: AdoptableCrud = {
   noun: "agent",
 
   async adopt(ctx, inputs) {

@@ -53,6 +53,7 @@ export const agentSchema: ResourceSchema = {
     actions: list(agentAction).optional(),
     inputFields: list(agentField).optional(),
     attachments: list(uuid("id of an uploaded attachment")).optional(),
+    knowledgeFolderIds: list(uuid("id of a knowledge base (see getKnowledgeBases())")).optional(),
     webSearch: bool().default(false),
     imageGeneration: bool().default(false),
     dataAnalyst: bool().default(false),
@@ -108,6 +109,7 @@ export const agentSchema: ResourceSchema = {
           )
         : undefined,
     attachments: emptyAsAbsent,
+    knowledgeFolderIds: emptyAsAbsent,
     webSearch: (v) => v === true,
     imageGeneration: (v) => v === true,
     dataAnalyst: (v) => v === true,

@@ -96,8 +96,12 @@ export interface ResponseContext {
 
 /** What to do next, by status; scope hints follow REFERENCE.md (INTEGRATION_API, AGENT_API). */
 function hintFor(status: number | undefined, request: RequestInfo, said: boolean, context: ResponseContext = {}): string {
-  const scope = request.path.startsWith("/agent/") ? "AGENT_API" : "INTEGRATION_API";
+  const knowledge = request.path.startsWith("/knowledge") || request.path.startsWith("/attachment/");
+  const scope = knowledge ? "KNOWLEDGE_FOLDER_API" : request.path.startsWith("/agent/") ? "AGENT_API" : "INTEGRATION_API";
   const attempts = context.attempts ?? 1;
+  if (status === 403 && knowledge) {
+    return "give the API key the KNOWLEDGE_FOLDER_API scope, share the knowledge base with the key, and for changes give the key the Editor role on it";
+  }
   switch (status) {
     case 400:
       return said

@@ -99,7 +99,8 @@ export class LangdockClient {
       data: options.body,
       headers: {
         Authorization: `Bearer ${this.settings.apiKey}`,
-        ...(options.body === undefined ? {} : { "Content-Type": "application/json" }),
+        // A FormData body (an upload) gets its multipart Content-Type, with the boundary, from axios.
+        ...(options.body === undefined || options.body instanceof FormData ? {} : { "Content-Type": "application/json" }),
       },
     };
     const idempotent = options.idempotent ?? method !== "POST";

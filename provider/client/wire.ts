@@ -116,6 +116,7 @@ export const AgentWireSchema = z.object({
   actions: z.array(z.object({ actionId: z.string(), requiresConfirmation: nullishBool })).nullish(),
   inputFields: z.array(AgentInputFieldWireSchema).nullish(),
   attachments: z.array(z.string()).nullish(),
+  knowledgeFolderIds: z.array(z.string()).nullish(),
   disabled: nullishBool,
   createdAt: nullishString,
   updatedAt: nullishString,

@@ -96,7 +96,7 @@ export function adoptionToPreview(olds: Props, inputs: Props): boolean {
  * preview must not fail on what the up will retry.
  */
 export async function previewAdoption<C>(
-  crud: { noun: string; adopt(ctx: C, inputs: Props): Promise<AdoptionPlan> },
+  crud: { noun: string; adopt?(ctx: C, inputs: Props): Promise<AdoptionPlan> },
   context: () => C,
   warn: (message: string) => void,
   inputs: Props,
@@ -110,6 +110,7 @@ export async function previewAdoption<C>(
     );
     return undefined;
   }
+  if (!crud.adopt) return undefined;
   try {
     const plan = await crud.adopt(context(), inputs);
     warn(describeAdoption(crud.noun, inputs.name, plan));

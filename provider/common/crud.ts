@@ -9,6 +9,8 @@ export type Props = Record<string, unknown>;
 export interface Context {
   client: LangdockClient;
   warn(message: string): void;
+  /** Progress for the user (stderr, no "warning:" prefix); optional so older callers need not supply it. */
+  log?(message: string): void;
 }
 
 /** The CRUD half of a resource; the check/diff half (`ResourceSchema`) lives apart so that plan-time loads no HTTP code. */
@@ -17,11 +19,17 @@ export interface ResourceCrud {
   read(ctx: Context, id: string, props: Props): Promise<{ id: string; props?: Props }>;
   update(ctx: Context, id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
   delete(ctx: Context, id: string, props: Props): Promise<void>;
-  /** Reads the object `inputs.adoptId` names and what taking it over changes (throws AdoptionNotFoundError). */
-  adopt(ctx: Context, inputs: Props): Promise<AdoptionPlan>;
+  /**
+   * Reads the object `inputs.adoptId` names and what taking it over changes (throws AdoptionNotFoundError).
+   * Absent for kinds that cannot take over an existing object (files are uploaded, never adopted).
+   */
+  adopt?(ctx: Context, inputs: Props): Promise<AdoptionPlan>;
   /** What the user calls this resource in messages ("agent", "integration"). */
   noun: string;
 }
+
+/** The CRUD of a kind with `adoptId`. */
+export type AdoptableCrud = ResourceCrud & Required<Pick<ResourceCrud, "adopt">>;
 
 /**
  * Thrown when a create or update failed after something changed in Langdock. The host forwards

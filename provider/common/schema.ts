@@ -21,6 +21,11 @@ export interface ResourceSchema {
   serverItemKeys?: Record<string, string[]>;
   /** Rules relating several inputs, run on the raw inputs alongside the field checks (see crossField.ts). */
   crossField?: (given: Record<string, unknown>) => CheckFailure[];
+  /**
+   * Runs after the inputs parsed: derives inputs from the outside world without HTTP (a local file's
+   * name and hash) and reports problems as check failures. Not run when reading back from Langdock.
+   */
+  prepare?: (inputs: Record<string, unknown>) => { inputs: Record<string, unknown>; failures: CheckFailure[] };
 }
 
 /**
@@ -65,7 +70,11 @@ export function checkInputs(
   const parsed = schema.inputs.safeParse(given);
   // Cross-field rules run on the raw inputs, so they are reported together with field errors in one pass.
   const related = schema.crossField?.(given) ?? [];
-  if (parsed.success && related.length === 0) return { inputs: sanitize(parsed.data), failures: [] };
+  if (parsed.success && related.length === 0) {
+    if (!schema.prepare) return { inputs: sanitize(parsed.data), failures: [] };
+    const prepared = schema.prepare(parsed.data);
+    return { inputs: sanitize(prepared.inputs), failures: prepared.failures };
+  }
   const fieldFailures = parsed.success
     ? []
     : parsed.error.issues

@@ -21,6 +21,7 @@ export interface AgentVersion {
   actions: { actionId: string; requiresConfirmation: boolean }[];
   inputFields: AgentInputField[];
   attachments: string[];
+  knowledgeFolderIds: string[];
   updatedAt: string;
 }
 
@@ -72,6 +73,7 @@ export class AgentStore {
       actions: [],
       inputFields: [],
       attachments: [],
+      knowledgeFolderIds: [],
       updatedAt: now,
     };
     const record: AgentRecord = {
@@ -135,13 +137,15 @@ export class AgentStore {
   }
 
   toWire(record: AgentRecord, version: AgentVersion): Record<string, unknown> {
-    const { updatedAt, ...content } = version;
+    // Whether Langdock returns knowledgeFolderIds is undocumented: the emulator takes the cautious side and does not.
+    const { updatedAt, knowledgeFolderIds: _notReturned, ...content } = version;
     return { id: record.id, ...content, createdAt: record.createdAt, updatedAt };
   }
 
   snapshot(): Record<string, unknown>[] {
     return [...this.agents.values()].map((record) => ({
       ...this.toWire(record, record.published),
+      knowledgeFolderIds: record.published.knowledgeFolderIds,
       disabled: record.disabled,
       hasDraft: record.draft !== null,
       draft: record.draft && this.toWire(record, record.draft),

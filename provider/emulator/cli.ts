@@ -9,17 +9,20 @@ import type { EmulatorOptions, RequestLogEntry } from "./types";
 
 export const USAGE =
   "Usage: emulator [--port N] [--host H] [--latency MS] [--base-path /api/public] [--key sk-ld-...]\n" +
-  "                [--models a,b,c] [--integration-detail full|summary] [--quiet]";
+  "                [--models a,b,c] [--integration-detail full|summary] [--knowledge-base NAME]... [--quiet]";
 
 export interface CliOptions {
   options: EmulatorOptions;
   quiet: boolean;
+  /** Knowledge bases to create at start (Langdock's API cannot create them), shared with the key as Editor. */
+  knowledgeBases: string[];
 }
 
 /** Parses the flags; throws an Error (with the usage) on anything unknown or malformed. */
 export function parseArgs(argv: string[]): CliOptions {
   const options: EmulatorOptions = {};
   let quiet = false;
+  const knowledgeBases: string[] = [];
   const args = [...argv];
   while (args.length > 0) {
     const flag = args.shift() as string;
@@ -51,6 +54,9 @@ export function parseArgs(argv: string[]): CliOptions {
           .map((m) => m.trim())
           .filter(Boolean);
         break;
+      case "--knowledge-base":
+        knowledgeBases.push(value);
+        break;
       case "--integration-detail":
         if (value !== "full" && value !== "summary") throw new Error(`${flag} must be full or summary\n${USAGE}`);
         options.integrationDetail = value;
@@ -59,7 +65,7 @@ export function parseArgs(argv: string[]): CliOptions {
         throw new Error(`Unknown argument ${flag}\n${USAGE}`);
     }
   }
-  return { options, quiet };
+  return { options, quiet, knowledgeBases };
 }
 
 function nonNegativeInt(flag: string, value: string): number {
@@ -80,7 +86,7 @@ export async function runCli(
   out: (line: string) => void = console.log,
   err: (line: string) => void = console.error,
 ): Promise<LangdockEmulator> {
-  const { options, quiet } = parseArgs(argv);
+  const { options, quiet, knowledgeBases } = parseArgs(argv);
   const emulator = await LangdockEmulator.start({
     ...options,
     onRequest: quiet ? undefined : (entry) => err(formatEntry(entry)),
@@ -91,6 +97,7 @@ export async function runCli(
     "# Langdock API emulator running (in-memory, state is lost on exit). Export the two lines above" +
       " for the provider or your scripts; stop with Ctrl+C.",
   );
+  for (const name of knowledgeBases) out(`# knowledge base "${name}": ${emulator.createKnowledgeBase({ name })}`);
   return emulator;
 }
 

@@ -8,6 +8,7 @@ export type {
   EmulatorSnapshot,
   FailNextFault,
   FaultKind,
+  KnowledgeRole,
   RateLimit,
   RequestLogEntry,
   RequestMatch,
@@ -15,3 +16,4 @@ export type {
   StormFault,
 } from "./types";
 export type { Issue } from "./errors";
+export type { ProcessingFailure } from "./knowledge";

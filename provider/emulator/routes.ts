@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ChildCollection } from "./children";
 import { badRequest } from "./errors";
+import { knowledgeRoutes } from "./knowledgeRoutes";
 import type { EmulatorStore } from "./store";
 import type { ApiScope } from "./types";
 import {
@@ -119,6 +120,7 @@ export function buildRoutes(store: EmulatorStore): Route[] {
       return ok({ status: "success", message: `Agent ${disabled ? "disabled" : "enabled"} successfully` });
     }),
     route("GET", "/agent/v1/models", AGENT_API, () => ok({ data: agents.models.map((id) => ({ id })) })),
+    ...knowledgeRoutes(store.knowledge),
   ];
 }
 

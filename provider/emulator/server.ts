@@ -5,12 +5,15 @@ import { ApiError } from "./errors";
 import { FaultController, type InjectedResponse, matchesRequest } from "./faults";
 import { type ApiResult, buildRoutes, matchRoute, type Route } from "./routes";
 import { EmulatorStore } from "./store";
-import type { ApiScope, EmulatorFaults, EmulatorOptions, EmulatorSnapshot, RequestLogEntry, RequestMatch } from "./types";
+import { MultipartBody, parseMultipart, type ProcessingFailure } from "./knowledge";
+import type { ApiScope, KnowledgeRole, EmulatorFaults, EmulatorOptions, EmulatorSnapshot, RequestLogEntry, RequestMatch } from "./types";
 import { actionPatch, agentPatch, integrationPatch, triggerPatch, validate } from "./validation";
 
 export const DEFAULT_MODELS: readonly string[] = ["gpt-4o", "gpt-4o-mini", "claude-sonnet-4"];
-const DEFAULT_SCOPES: readonly ApiScope[] = ["INTEGRATION_API", "AGENT_API"];
+const DEFAULT_SCOPES: readonly ApiScope[] = ["INTEGRATION_API", "AGENT_API", "KNOWLEDGE_FOLDER_API"];
+/** JSON bodies; uploads (multipart) may be larger. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 const JSON_TYPE = "application/json; charset=utf-8";
 const NOT_FOUND_PAGE =
   "<!DOCTYPE html><html><head><title>404: This page could not be found</title></head><body><h1>404</h1><p>This page could not be found.</p></body></html>";
@@ -50,7 +53,10 @@ export class LangdockEmulator {
     this.onRequest = opts.onRequest;
     this.faultController = new FaultController(opts.latencyMs ?? 0);
     this.faults = this.faultController;
-    this.store = new EmulatorStore(models, opts.integrationDetail ?? "full");
+    this.store = new EmulatorStore(models, opts.integrationDetail ?? "full", {
+      stageMs: opts.knowledgeStageMs ?? 50,
+      replaceGivesNewId: opts.knowledgeReplaceGivesNewId ?? false,
+    });
     this.routes = buildRoutes(this.store);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => res.destroy());
@@ -128,6 +134,20 @@ export class LangdockEmulator {
     this.store.agents.delete(id);
   }
 
+  /** A knowledge base shared with the key (Langdock's API cannot create one reliably); returns its id. */
+  createKnowledgeBase(input: { name: string; description?: string; role?: KnowledgeRole }): string {
+    return this.store.knowledge.createBase(input);
+  }
+
+  /** The next `count` (default 1) uploaded knowledge files end in `status` instead of SYNCED. */
+  failKnowledgeProcessing(status: ProcessingFailure = "EMBEDDING_FAILED", count = 1): void {
+    this.store.knowledge.failProcessing(status, count);
+  }
+
+  deleteKnowledgeFile(id: string): void {
+    this.store.knowledge.deleteFileAnywhere(id);
+  }
+
   snapshot(): EmulatorSnapshot {
     return structuredClone(this.store.snapshot());
   }
@@ -160,8 +180,10 @@ export class LangdockEmulator {
       durationMs: 0,
     };
 
-    const body = parseBody(await readBody(req));
-    if (body.ok) entry.body = body.value;
+    const contentType = req.headers["content-type"] ?? "";
+    const multipart = /^multipart\/form-data/i.test(contentType);
+    const body = await parseBody(await readBody(req, multipart ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES), multipart ? contentType : undefined);
+    if (body.ok) entry.body = body.value instanceof MultipartBody ? body.value.toLog() : body.value;
 
     const stallMs = this.faultController.takeStall(method, entry.path);
     if (stallMs > 0) entry.fault = "stall";
@@ -303,15 +325,15 @@ function urlHost(host: string): string {
 }
 
 /** The raw body, or null when it exceeded MAX_BODY_BYTES (the rest is drained so the client can read the 413). */
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
     });
-    const done = () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8"));
+    const done = () => resolve(size > maxBytes ? null : Buffer.concat(chunks));
     req.once("end", done);
     // A client that disconnects mid-body: handle() then sees the destroyed response and drops the request.
     req.once("close", done);
@@ -319,11 +341,13 @@ function readBody(req: IncomingMessage): Promise<string | null> {
   });
 }
 
-function parseBody(raw: string | null): ParsedBody {
+async function parseBody(raw: Buffer | null, multipartType?: string): Promise<ParsedBody> {
   if (raw === null) return { ok: false, reason: "tooLarge" };
-  if (raw.trim() === "") return { ok: true, value: undefined };
   try {
-    return { ok: true, value: JSON.parse(raw) };
+    if (multipartType) return { ok: true, value: await parseMultipart(raw, multipartType) };
+    const text = raw.toString("utf8");
+    if (text.trim() === "") return { ok: true, value: undefined };
+    return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false, reason: "invalid" };
   }

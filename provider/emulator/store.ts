@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { AgentStore } from "./agents";
 import { ACTION_KIND, ChildCollection, type ChildRecord, nowIso, TRIGGER_KIND } from "./children";
 import { notFound } from "./errors";
+import { KnowledgeStore } from "./knowledge";
 import type { AUTH_TYPES } from "../integration/schema";
 import type { AuthFieldInput, CreateIntegrationInput, IntegrationPatch, OAuthClientInput } from "./validation";
 
@@ -40,11 +41,14 @@ export class EmulatorStore {
   readonly actions: ChildCollection;
   readonly triggers: ChildCollection;
   readonly agents: AgentStore;
+  readonly knowledge: KnowledgeStore;
 
   constructor(
     models: readonly string[],
     private readonly detail: IntegrationDetail,
+    knowledge: { stageMs: number; replaceGivesNewId: boolean } = { stageMs: 50, replaceGivesNewId: false },
   ) {
+    this.knowledge = new KnowledgeStore(knowledge.stageMs, knowledge.replaceGivesNewId);
     this.actions = new ChildCollection(ACTION_KIND, (id) => this.agents.detachAction(id));
     this.triggers = new ChildCollection(TRIGGER_KIND);
     this.agents = new AgentStore(models, (id) => this.actions.has(id));
@@ -129,7 +133,9 @@ export class EmulatorStore {
   }
 
   /** Shares nested objects with the records: the caller clones it. */
-  snapshot(): { integrations: unknown[]; actions: unknown[]; triggers: unknown[]; agents: unknown[] } {
+  snapshot(): { integrations: unknown[]; actions: unknown[]; triggers: unknown[]; agents: unknown[] } & ReturnType<
+    KnowledgeStore["snapshot"]
+  > {
     const children = (collection: ChildCollection) =>
       collection.all().map((child: ChildRecord) => ({
         ...collection.toWire(child),
@@ -140,6 +146,7 @@ export class EmulatorStore {
       actions: children(this.actions),
       triggers: children(this.triggers),
       agents: this.agents.snapshot(),
+      ...this.knowledge.snapshot(),
     };
   }
 

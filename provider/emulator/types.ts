@@ -1,6 +1,9 @@
 /** Public option, log and fault types of the Langdock API emulator. */
 
-export type ApiScope = "INTEGRATION_API" | "AGENT_API" | "ASSISTANT_API";
+export type ApiScope = "INTEGRATION_API" | "AGENT_API" | "ASSISTANT_API" | "KNOWLEDGE_FOLDER_API";
+
+/** A key's role on a knowledge base: EDITOR may upload and delete, USER (viewer) may only read. */
+export type KnowledgeRole = "EDITOR" | "USER";
 
 export interface EmulatorOptions {
   /** Bearer key the emulator accepts; default "sk-ld-emulator-" + random hex. */
@@ -19,7 +22,11 @@ export interface EmulatorOptions {
    * "summary" returns only the documented summary fields.
    */
   integrationDetail?: "full" | "summary";
-  /** Scopes of the key; default INTEGRATION_API + AGENT_API. A route whose scope is missing answers 403. */
+  /** How long each processing stage of an uploaded knowledge file (UPLOADING → … → SYNCED) takes; default 50 ms. */
+  knowledgeStageMs?: number;
+  /** Whether PATCH /knowledge/{folderId} gives the replaced file a new id (Langdock does not document it); default false. */
+  knowledgeReplaceGivesNewId?: boolean;
+  /** Scopes of the key; default INTEGRATION_API + AGENT_API + KNOWLEDGE_FOLDER_API. A route whose scope is missing answers 403. */
   scopes?: ApiScope[];
   /** Fixed delay added to every response. */
   latencyMs?: number;
@@ -34,7 +41,7 @@ export interface RequestLogEntry {
   query: Record<string, string>;
   /** 0 if the connection was dropped (dropAfterCommit, or the client went away while the request was stalled). */
   status: number;
-  /** Parsed request JSON (undefined when there was no body or it was not JSON). */
+  /** Parsed request JSON; for multipart, `{ fields, files: { <name>: { name, type, size, sha256 } } }` (never the bytes). */
   body?: unknown;
   /** Name of the injected fault (a FaultKind), if any. */
   fault?: string;
@@ -140,4 +147,10 @@ export interface EmulatorSnapshot {
   triggers: any[];
   /** Published versions, each with `disabled`, `hasDraft` and `draft` (the draft version or null). */
   agents: any[];
+  /** Knowledge bases: id, name, description, role, createdAt. */
+  knowledgeBases: any[];
+  /** Knowledge files in response shape (syncStatus as of now), with folderId, sizeInBytes and sha256. */
+  knowledgeFiles: any[];
+  /** Uploaded attachments: id, name, mimeType, sizeInBytes, sha256. */
+  attachments: any[];
 }

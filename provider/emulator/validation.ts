@@ -206,6 +206,7 @@ const agentFields = z
     actions: z.array(z.object({ actionId: uuid(), requiresConfirmation: z.boolean().default(true) })),
     inputFields: z.array(agentInputField),
     attachments: z.array(uuid()),
+    knowledgeFolderIds: z.array(uuid()),
     webSearch: z.boolean(),
     imageGeneration: z.boolean(),
     dataAnalyst: z.boolean(),

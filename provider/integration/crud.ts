@@ -1,7 +1,7 @@
 import type { AuthFieldWire, IntegrationWire } from "../client/wire";
 import { NotFoundError } from "../client/errors";
 import { attemptCreate, causeOf, claim, keepKnownId } from "../common/createOutcome";
-import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
+import { GONE, PartialStateError, type Context, type Props, type AdoptableCrud } from "../common/crud";
 import { diffInputs, isUnmanaged } from "../common/schema";
 import { sanitize } from "../common/props";
 import { AdoptionNotFoundError, adoptionChanges } from "../common/adoption";
@@ -105,7 +105,7 @@ async function createOnce(ctx: Context, inputs: Props) {
   }
 }
 
-export const integrationCrud: ResourceCrud = {
+export const integrationCrud: AdoptableCrud = {
   noun: "integration",
 
   async adopt(ctx, inputs) {

@@ -102,7 +102,9 @@ describe("cli", () => {
     expect(parseArgs(["--port", "8080", "--latency", "25", "--base-path", "/api/public", "--key", "sk-ld-x", "--quiet"])).toEqual({
       options: { port: 8080, latencyMs: 25, basePath: "/api/public", apiKey: "sk-ld-x" },
       quiet: true,
+      knowledgeBases: [],
     });
+    expect(parseArgs(["--knowledge-base", "Docs", "--knowledge-base", "Wiki"]).knowledgeBases).toEqual(["Docs", "Wiki"]);
     expect(parseArgs(["--models", "a, b", "--integration-detail", "summary"]).options).toEqual({
       models: ["a", "b"],
       integrationDetail: "summary",
@@ -137,5 +139,19 @@ describe("cli", () => {
     expect(formatEntry({ method: "POST", path: "/a", query: {}, status: 0, fault: "dropAfterCommit", startedAt: 0, durationMs: 3 })).toBe(
       "POST /a -> dropped (3 ms) [dropAfterCommit]",
     );
+  });
+});
+
+describe("emulator CLI knowledge bases", () => {
+  it("creates each --knowledge-base at start and prints its id", async () => {
+    const out: string[] = [];
+    const emu = await runCli(["--knowledge-base", "Docs", "--quiet"], (l) => out.push(l));
+    try {
+      const line = out.find((l) => l.startsWith("# knowledge base"))!;
+      const id = /^# knowledge base "Docs": (\S+)$/.exec(line)![1];
+      expect(emu.snapshot().knowledgeBases).toEqual([expect.objectContaining({ id, name: "Docs", role: "EDITOR" })]);
+    } finally {
+      await emu.close();
+    }
   });
 });

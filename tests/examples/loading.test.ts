@@ -12,6 +12,17 @@ const projects = [".", ...fs.readdirSync(path.join(REPO_ROOT, "examples")).map((
   fs.existsSync(path.join(REPO_ROOT, dir, "Pulumi.yaml")),
 );
 
+const EXPECTED_TYPES: Record<string, string[]> = {
+  default: ["pulumi-nodejs:dynamic/langdock:Integration", "pulumi-nodejs:dynamic/langdock:Agent"],
+  // The component declares one KnowledgeFile per doc in docs/.
+  "examples/knowledge-agent": [
+    "pulumi-nodejs:dynamic/langdock:Attachment",
+    "langdock:index:KnowledgeDirectory",
+    "pulumi-nodejs:dynamic/langdock:KnowledgeFile",
+    "pulumi-nodejs:dynamic/langdock:Agent",
+  ],
+};
+
 describe("Pulumi projects of the repo", () => {
   // Lookups in a program (the offline-test example's getModels) run at plan time, against this emulator.
   let emulator: LangdockEmulator;
@@ -21,7 +32,7 @@ describe("Pulumi projects of the repo", () => {
   afterAll(() => emulator.close());
 
   it("are the root and every example that has a Pulumi.yaml", () => {
-    expect(projects).toEqual([".", "examples/offline-test", "examples/structured-agent"]);
+    expect(projects).toEqual([".", "examples/knowledge-agent", "examples/offline-test", "examples/structured-agent"]);
   });
 
   it.each(projects)(
@@ -43,8 +54,10 @@ describe("Pulumi projects of the repo", () => {
       expect(result.code).toBe(0);
       const types = result.registered.map((r) => r.type);
       expect(types[0]).toBe("pulumi:pulumi:Stack");
-      expect(types).toEqual(expect.arrayContaining(["pulumi-nodejs:dynamic/langdock:Integration", "pulumi-nodejs:dynamic/langdock:Agent"]));
-      for (const r of result.registered.slice(1)) expect(r.inputs.__provider).toContain('require("pulumi-langdock/runtime")');
+      expect(types).toEqual(expect.arrayContaining(EXPECTED_TYPES[dir] ?? EXPECTED_TYPES.default));
+      for (const r of result.registered.slice(1).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/"))) {
+        expect(r.inputs.__provider).toContain('require("pulumi-langdock/runtime")');
+      }
     },
     120_000,
   );

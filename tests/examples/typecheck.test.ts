@@ -34,13 +34,16 @@ describe("examples", () => {
  */
 describe("a user's program, under each moduleResolution", () => {
   const PROGRAM = `import * as pulumi from "@pulumi/pulumi";
-import { Action, Integration, codeFromFile } from "pulumi-langdock";
+import { Action, Agent, Attachment, Integration, KnowledgeDirectory, codeFromFile, getKnowledgeBases } from "pulumi-langdock";
 import { LangdockEmulator, LocalEngine, runAction, type ProviderHostOptions } from "pulumi-langdock/testing";
 
 const integration = new Integration("crm", { name: "CRM" });
 const action: Action = new Action("find", { integrationId: integration.id, name: "Find", code: "return 1;" });
 const options: Pick<ProviderHostOptions, "cwd"> = { cwd: "." };
-export const used = [pulumi.output(action.id), LangdockEmulator, LocalEngine, runAction, codeFromFile, options];
+const handbook = new Attachment("handbook", { file: "handbook.md" });
+const docs = new KnowledgeDirectory("docs", { folderId: "kb", path: "docs", include: ["**/*.md"] });
+new Agent("agent", { name: "A", attachments: [handbook.id], knowledgeFolderIds: ["kb"] }, { dependsOn: [docs] });
+export const used = [pulumi.output(action.id), LangdockEmulator, LocalEngine, runAction, codeFromFile, options, getKnowledgeBases];
 `;
   const settings: Record<string, object> = {
     "node (Pulumi's TypeScript template)": TEMPLATE_TSCONFIG.compilerOptions,

@@ -1,0 +1,3 @@
+import { knowledgeAgent } from "./program";
+
+export const { agentId, handbookId, docIds } = knowledgeAgent();

@@ -1,0 +1,52 @@
+import { NotFoundError, isOutcomeUnknown } from "../client/errors";
+import { deleteAttachment, uploadAttachment, type AttachmentWire } from "../client/knowledge";
+import { sanitize } from "../common/props";
+import type { Props, ResourceCrud } from "../common/crud";
+import { readForUpload } from "../files/localFile";
+
+/** Outputs: the program's path, check's name and hash, and what Langdock reported for the upload. */
+function toOutputs(wire: AttachmentWire, inputs: Props): Props {
+  return sanitize({
+    file: inputs.file,
+    fileName: inputs.fileName,
+    contentHash: inputs.contentHash,
+    name: wire.file.name,
+    mimeType: wire.file.mimeType,
+    sizeInBytes: wire.file.sizeInBytes,
+  });
+}
+
+export const attachmentCrud: ResourceCrud = {
+  noun: "attachment",
+  async create(ctx, inputs) {
+    const { blob, fileName } = readForUpload(String(inputs.file), inputs.contentHash);
+    try {
+      const wire = await uploadAttachment(ctx.client, blob, fileName);
+      return { id: wire.attachmentId, outs: toOutputs(wire, inputs) };
+    } catch (err) {
+      if (!isOutcomeUnknown(err)) throw err;
+      // No list endpoint exists, so a lost answer cannot be looked up; a blind retry could upload twice.
+      throw new Error(
+        `Langdock did not confirm the upload of attachment "${fileName}" (${(err as Error).message.replace(/\.$/, "")}); Langdock has no API to list attachments, so the provider does not retry blindly: run pulumi up again (an unconfirmed upload, if it happened, stays unused).`,
+      );
+    }
+  },
+
+  // No GET endpoint for attachments: refresh keeps the state as it is.
+  async read(_ctx, id, props) {
+    return { id, props };
+  },
+
+  // Only the path can change without a replacement (same name and content): nothing to send.
+  async update(_ctx, _id, olds, news) {
+    return { outs: sanitize({ ...olds, file: news.file }) };
+  },
+
+  async delete(ctx, id) {
+    try {
+      await deleteAttachment(ctx.client, id);
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err; // already gone is what delete wants
+    }
+  },
+};

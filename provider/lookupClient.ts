@@ -1,0 +1,23 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { LangdockClient } from "./client";
+import type { ConfigSource } from "./config";
+import type { LookupOptions } from "./lookups";
+
+/**
+ * Settings resolve like the provider's `configure`: explicit options, then stack config, then the
+ * environment (`resolveSettings`). The client is loaded here, not at import, so importing the package
+ * root stays cheap.
+ */
+export function lookupClient(options: LookupOptions): LangdockClient {
+  const { resolveSettings } = require("./config") as typeof import("./config");
+  const { registerSecret } = require("./common/redact") as typeof import("./common/redact");
+  const { LangdockClient: Client } = require("./client") as typeof import("./client");
+  const explicit: Record<string, string | undefined> = { "langdock:apiKey": options.apiKey, "langdock:baseUrl": options.baseUrl };
+  const source: ConfigSource = {
+    // runtime.getConfig returns the plain value, secret or not, without Config.get's secret warnings.
+    get: (key) => explicit[key] ?? pulumi.runtime.getConfig(key),
+  };
+  const settings = resolveSettings(source);
+  registerSecret(settings.apiKey);
+  return new Client(settings);
+}
