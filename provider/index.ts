@@ -2,7 +2,14 @@
  * pulumi-langdock: Langdock integrations, actions, triggers and agents as Pulumi resources.
  * Configure with `langdock:apiKey` (secret) and optionally `langdock:baseUrl`.
  */
-export * from "./resources";
+export { Integration, type IntegrationArgs, type AuthFieldArgs, type OAuthClientArgs } from "./integration/resource";
+export { Action, type ActionArgs } from "./action/resource";
+export { Trigger, type TriggerArgs } from "./trigger/resource";
+export { Agent, type AgentArgs, type AgentActionArgs, type AgentInputFieldArgs } from "./agent/resource";
+export type { InputFieldArgs, TriggerInputFieldArgs, SelectOption } from "./child/args";
+export type { AuthType, AuthFieldType } from "./integration/schema";
+export type { ActionFieldType, TriggerFieldType } from "./child/inputFields";
+export type { InputType, AgentFieldType } from "./agent/schema";
 export { codeFromFile, CODE_LIMITS } from "./code";
 export type { CodeFromFileOptions, CodeKind } from "./code";
 export { getModels, getIntegrations, getIntegration, getAgent } from "./lookups";

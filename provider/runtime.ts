@@ -4,26 +4,17 @@
  * only the code an operation needs (check and diff load no HTTP code), sanitizes everything returned
  * to the host, and redacts everything thrown.
  */
-import type { ResourceKind } from "./common/kinds";
-import type { ResourceSchema } from "./common/schema";
-import { PartialStateError, type Context, type ResourceCrud, type Props } from "./common/crud";
+import { KINDS, type KindEntry, type ResourceKind } from "./kinds";
+import { PartialStateError, type Context, type Props } from "./common/crud";
 import type { LangdockClient } from "./client";
 import { resolveSettings, type ConfigSource, type ProviderSettings } from "./config";
 import { redact, registerSecret } from "./common/redact";
 import { sanitize } from "./common/props";
 
-const schemas: Record<ResourceKind, () => ResourceSchema> = {
-  Integration: () => require("./integration/schema").integrationSchema,
-  Action: () => require("./action/schema").actionSchema,
-  Trigger: () => require("./trigger/schema").triggerSchema,
-  Agent: () => require("./agent/schema").agentSchema,
-};
-const cruds: Record<ResourceKind, () => ResourceCrud> = {
-  Integration: () => require("./integration/crud").integrationCrud,
-  Action: () => require("./action/crud").actionCrud,
-  Trigger: () => require("./trigger/crud").triggerCrud,
-  Agent: () => require("./agent/crud").agentCrud,
-};
+import { valueAt } from "./common/spec";
+
+const schemas = (kind: ResourceKind) => (KINDS[kind] as KindEntry).schema();
+const cruds = (kind: ResourceKind) => (KINDS[kind] as KindEntry).crud();
 
 let settings: ProviderSettings | undefined;
 let client: LangdockClient | undefined;
@@ -62,10 +53,9 @@ export function warn(message: string): void {
   process.stderr.write(`warning: ${redact(message)}\n`);
 }
 
-/** Secret inputs (OAuth client secrets) are remembered so no message can ever print them. */
-function rememberSecrets(props: Props): void {
-  const oauth = props.oauthClient as Props | undefined;
-  if (oauth && typeof oauth === "object") registerSecret(oauth.clientSecret);
+/** Secret inputs (the kind's `spec.secretInputs`) are remembered so no message can ever print them. */
+function rememberSecrets(kind: ResourceKind, props: Props): void {
+  for (const path of KINDS[kind].spec.secretInputs) registerSecret(valueAt(props, path));
 }
 
 async function guarded<T>(operation: () => Promise<T>, provider?: unknown): Promise<T> {
@@ -90,15 +80,15 @@ function redactError(err: unknown): Error {
 }
 
 export async function check(kind: ResourceKind, olds: Props, news: Props) {
-  rememberSecrets(news);
+  rememberSecrets(kind, news);
   const { checkInputs } = require("./common/schema") as typeof import("./common/schema");
   return guarded(async () => {
-    const result = checkInputs(schemas[kind](), news);
+    const result = checkInputs(schemas(kind), news);
     // Adoption is the one plan-time read: the preview shows what taking the object over will change.
     const adoption = require("./common/adoption") as typeof import("./common/adoption");
     if (result.failures.length === 0 && adoption.adoptionToPreview(olds, result.inputs)) {
       const { destructiveChanges } = require("./common/destructive") as typeof import("./common/destructive");
-      const failure = await adoption.previewAdoption(cruds[kind](), context, warn, result.inputs, (current) =>
+      const failure = await adoption.previewAdoption(cruds(kind), context, warn, result.inputs, (current) =>
         destructiveChanges(kind, current, result.inputs),
       );
       if (failure) result.failures.push(failure);
@@ -108,12 +98,12 @@ export async function check(kind: ResourceKind, olds: Props, news: Props) {
 }
 
 export async function diff(kind: ResourceKind, id: string, olds: Props, news: Props) {
-  rememberSecrets(news);
+  rememberSecrets(kind, news);
   // The object is this resource's: no other resource of the run may adopt it after a 409 (see createOutcome).
   (require("./common/createOutcome") as typeof import("./common/createOutcome")).claim(kind.toLowerCase(), id);
   const { diffInputs } = require("./common/schema") as typeof import("./common/schema");
   return guarded(async () => {
-    const outcome = diffInputs(schemas[kind](), olds, news);
+    const outcome = diffInputs(schemas(kind), olds, news);
     if (outcome.changes) {
       const { destructiveChanges } = require("./common/destructive") as typeof import("./common/destructive");
       for (const message of destructiveChanges(kind, olds, news)) warn(message);
@@ -123,20 +113,20 @@ export async function diff(kind: ResourceKind, id: string, olds: Props, news: Pr
 }
 
 export async function create(kind: ResourceKind, news: Props) {
-  rememberSecrets(news);
+  rememberSecrets(kind, news);
   return guarded(async () => {
-    const { id, outs } = await cruds[kind]().create(context(), news);
+    const { id, outs } = await cruds(kind).create(context(), news);
     return { id, outs: sanitize(outs) };
   }, news.__provider);
 }
 
 export async function read(kind: ResourceKind, id: string, props: Props) {
-  rememberSecrets(props);
+  rememberSecrets(kind, props);
   return guarded(async () => {
-    const result = await cruds[kind]().read(context(), id, props);
+    const result = await cruds(kind).read(context(), id, props);
     if (!result.props) return { id: result.id };
     const { diffInputs, inputsFromOutputs } = require("./common/schema") as typeof import("./common/schema");
-    const schema = schemas[kind]();
+    const schema = schemas(kind);
     const inputs = inputsFromOutputs(schema, result.props);
     // Only a drifted resource gets new inputs (so the next preview shows which properties drifted); otherwise
     // the engine keeps the program's inputs, and a later change of one property previews as just that one.
@@ -146,13 +136,13 @@ export async function read(kind: ResourceKind, id: string, props: Props) {
 }
 
 export async function update(kind: ResourceKind, id: string, olds: Props, news: Props) {
-  rememberSecrets(olds);
-  rememberSecrets(news);
-  return guarded(async () => ({ outs: sanitize((await cruds[kind]().update(context(), id, olds, news)).outs) }), news.__provider);
+  rememberSecrets(kind, olds);
+  rememberSecrets(kind, news);
+  return guarded(async () => ({ outs: sanitize((await cruds(kind).update(context(), id, olds, news)).outs) }), news.__provider);
 }
 
 async function remove(kind: ResourceKind, id: string, props: Props): Promise<void> {
-  rememberSecrets(props);
-  return guarded(() => cruds[kind]().delete(context(), id, props));
+  rememberSecrets(kind, props);
+  return guarded(() => cruds(kind).delete(context(), id, props));
 }
 export { remove as delete };

@@ -1,30 +1,33 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { strictObject, optionalText, text, bool, uuid, type ResourceSchema } from "../common/schema";
 import { normalizeCode } from "../common/props";
-import { actionInputFieldsSchema, comparableInputFields, inputFieldRules } from "../inputFields";
+import { actionInputFieldsSchema, comparableInputFields, inputFieldRules } from "../child/inputFields";
 import { unmanagedSchema, unmanagedConflicts } from "../unmanaged";
+import { actionSpec } from "./spec";
 
 /** Properties an Action can leave as they are in Langdock (a summary GET does not show them). */
 export const ACTION_UNMANAGED = ["code", "inputFields", "requiresConfirmation"] as const;
+export type ActionUnmanaged = (typeof ACTION_UNMANAGED)[number];
 
 /** Action inputs: REFERENCE.md "Actions" request body, plus the integration it belongs to. */
-export const actionSchema: ResourceSchema = {
-  inputs: strictObject({
-    integrationId: uuid("id of the integration this action belongs to"),
-    name: text(100, 1),
-    description: text(1000).optional(),
-    code: text(40_000).optional(),
-    requiresConfirmation: bool().optional(),
-    inputFields: actionInputFieldsSchema.optional(),
-    adoptId: uuid("id of an existing action to take over").optional(),
-    unmanaged: unmanagedSchema(ACTION_UNMANAGED),
-  })
-    // Default false, unless the program leaves it as it is in Langdock.
-    .transform((inputs) =>
-      inputs.unmanaged?.includes("requiresConfirmation")
-        ? inputs
-        : { ...inputs, requiresConfirmation: inputs.requiresConfirmation ?? false },
-    ) as unknown as z.ZodType<Record<string, unknown>>,
+export const ActionInputsSchema = strictObject({
+  integrationId: uuid("id of the integration this action belongs to"),
+  name: text(100, 1),
+  description: text(1000).optional(),
+  code: text(40_000).optional(),
+  requiresConfirmation: bool().optional(),
+  inputFields: actionInputFieldsSchema.optional(),
+  adoptId: uuid("id of an existing action to take over").optional(),
+  unmanaged: unmanagedSchema(ACTION_UNMANAGED),
+})
+  // Default false, unless the program leaves it as it is in Langdock.
+  .transform((inputs) =>
+    inputs.unmanaged?.includes("requiresConfirmation") ? inputs : { ...inputs, requiresConfirmation: inputs.requiresConfirmation ?? false },
+  );
+export type ActionInputs = z.output<typeof ActionInputsSchema>;
+
+export const actionSchema: ResourceSchema<ActionInputs> = {
+  inputs: ActionInputsSchema,
   comparable: {
     description: optionalText,
     code: (v) => normalizeCode(v as string | undefined),
@@ -35,6 +38,6 @@ export const actionSchema: ResourceSchema = {
     unmanaged: () => undefined,
   },
   crossField: (given) => [...inputFieldRules(given), ...unmanagedConflicts(given)],
-  replaceOnChanges: ["integrationId"],
+  replaceOnChanges: actionSpec.replaceOnChanges,
   serverItemKeys: { inputFields: ["slug", "order"] },
 };

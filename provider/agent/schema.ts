@@ -4,9 +4,12 @@ import { sanitize } from "../common/props";
 import { items, onlyForType, uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
 import type { CheckFailure } from "../common/schema";
+import { agentSpec } from "./spec";
 
 export const INPUT_TYPES = ["PROMPT", "STRUCTURED"] as const;
 export const AGENT_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "CHECKBOX", "FILE", "SELECT", "DATE"] as const;
+export type InputType = (typeof INPUT_TYPES)[number];
+export type AgentFieldType = (typeof AGENT_FIELD_TYPES)[number];
 export const DEFAULT_CREATIVITY = 0.3;
 /** Capabilities: input name → Langdock's response name (REFERENCE.md, Agents). */
 export const CAPABILITIES = {
@@ -36,32 +39,35 @@ const agentAction = strictObject({
   requiresConfirmation: bool().default(true),
 });
 
-export const agentSchema: ResourceSchema = {
-  inputs: strictObject({
-    name: text(80, 1),
-    description: text(500).optional(),
-    emoji: text(16).optional(),
-    instruction: text(40_000).optional(),
-    inputType: oneOf(INPUT_TYPES).default("PROMPT"),
-    model: text(64, 1).optional(),
-    creativity: z
-      .number({ error: "must be a number from 0 to 1" })
-      .min(0, { error: "must be from 0 to 1" })
-      .max(1, { error: "must be from 0 to 1" })
-      .default(DEFAULT_CREATIVITY),
-    conversationStarters: list(text(255, 1), 20).optional(),
-    actions: list(agentAction).optional(),
-    inputFields: list(agentField).optional(),
-    attachments: list(uuid("id of an uploaded attachment")).optional(),
-    webSearch: bool().default(false),
-    imageGeneration: bool().default(false),
-    dataAnalyst: bool().default(false),
-    canvas: bool().default(false),
-    adoptId: uuid("id of an existing agent to take over").optional(),
-  }).transform((inputs) => ({
-    ...inputs,
-    inputFields: inputs.inputFields?.map((f, i) => ({ ...f, order: f.order ?? i })),
-  })) as unknown as z.ZodType<Record<string, unknown>>,
+export const AgentInputsSchema = strictObject({
+  name: text(80, 1),
+  description: text(500).optional(),
+  emoji: text(16).optional(),
+  instruction: text(40_000).optional(),
+  inputType: oneOf(INPUT_TYPES).default("PROMPT"),
+  model: text(64, 1).optional(),
+  creativity: z
+    .number({ error: "must be a number from 0 to 1" })
+    .min(0, { error: "must be from 0 to 1" })
+    .max(1, { error: "must be from 0 to 1" })
+    .default(DEFAULT_CREATIVITY),
+  conversationStarters: list(text(255, 1), 20).optional(),
+  actions: list(agentAction).optional(),
+  inputFields: list(agentField).optional(),
+  attachments: list(uuid("id of an uploaded attachment")).optional(),
+  webSearch: bool().default(false),
+  imageGeneration: bool().default(false),
+  dataAnalyst: bool().default(false),
+  canvas: bool().default(false),
+  adoptId: uuid("id of an existing agent to take over").optional(),
+}).transform((inputs) => ({
+  ...inputs,
+  inputFields: inputs.inputFields?.map((f, i) => ({ ...f, order: f.order ?? i })),
+}));
+export type AgentInputs = z.output<typeof AgentInputsSchema>;
+
+export const agentSchema: ResourceSchema<AgentInputs> = {
+  inputs: AgentInputsSchema,
   crossField: (given) => {
     const failures: CheckFailure[] = [];
     const inputType = given.inputType ?? "PROMPT";
@@ -116,7 +122,7 @@ export const agentSchema: ResourceSchema = {
     disabled: (v) => v === true,
     adoptId: () => undefined,
   },
-  replaceOnChanges: [],
+  replaceOnChanges: agentSpec.replaceOnChanges,
   serverDefaulted: ["model"],
 };
 

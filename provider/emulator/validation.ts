@@ -1,6 +1,6 @@
 import { z } from "zod";
 // The enums come from REFERENCE.md via the provider's schemas: one list per enum in the code base.
-import { ACTION_FIELD_TYPES, TRIGGER_FIELD_TYPES } from "../inputFields";
+import { ACTION_FIELD_TYPES, TRIGGER_FIELD_TYPES } from "../child/inputFields";
 import { AUTH_FIELD_TYPES, AUTH_TYPES } from "../integration/schema";
 import { AGENT_FIELD_TYPES } from "../agent/schema";
 import { badRequest, type Issue } from "./errors";

@@ -4,6 +4,8 @@ import { quote } from "../client/errors";
 import { uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
 import { unmanagedSchema } from "../unmanaged";
+import { INTEGRATION_SECRET_INPUTS, integrationSpec } from "./spec";
+import type { z } from "zod";
 
 export const AUTH_TYPES = ["NONE", "API_KEY", "OAUTH", "OAUTH_DCR", "SERVICE_ACCOUNT"] as const;
 export const AUTH_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "PASSWORD", "NUMBER", "EMBEDDING_MODEL"] as const;
@@ -12,7 +14,9 @@ export const AUTH_KEYS = ["authType", "authFields", "authTestCode", "oauthClient
 /** The inputs that `PATCH /integrations/v1/{id}` sets. */
 export const DETAIL_KEYS = ["name", "description", "iconUrl", "color"] as const;
 /** Langdock never returns the OAuth client secret: a program can leave it as it is (see provider/unmanaged.ts). */
-export const INTEGRATION_UNMANAGED = ["oauthClient.clientSecret"] as const;
+export const INTEGRATION_UNMANAGED = INTEGRATION_SECRET_INPUTS;
+export type AuthType = (typeof AUTH_TYPES)[number];
+export type AuthFieldType = (typeof AUTH_FIELD_TYPES)[number];
 
 const authField = strictObject({
   slug: text(100, 1),
@@ -35,23 +39,26 @@ const oauthClient = strictObject({
   refreshTokenCode: text(40_000).optional(),
 });
 
-export const integrationSchema: ResourceSchema = {
-  inputs: strictObject({
-    name: text(40, 1),
-    description: text(90).optional(),
-    iconUrl: text(2000)
-      .regex(/^https?:\/\/\S+$/, { error: (iss) => `must be an http(s) URL (got ${quote(iss.input)})` })
-      .optional(),
-    color: text(7)
-      .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (iss) => `must be a hex color like "#4f46e5" (got ${quote(iss.input)})` })
-      .optional(),
-    authType: oneOf(AUTH_TYPES).optional(),
-    authFields: list(authField).optional(),
-    authTestCode: text(1000).optional(),
-    oauthClient: oauthClient.optional(),
-    adoptId: uuid("id of an existing integration to take over").optional(),
-    unmanaged: unmanagedSchema(INTEGRATION_UNMANAGED),
-  }),
+export const IntegrationInputsSchema = strictObject({
+  name: text(40, 1),
+  description: text(90).optional(),
+  iconUrl: text(2000)
+    .regex(/^https?:\/\/\S+$/, { error: (iss) => `must be an http(s) URL (got ${quote(iss.input)})` })
+    .optional(),
+  color: text(7)
+    .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (iss) => `must be a hex color like "#4f46e5" (got ${quote(iss.input)})` })
+    .optional(),
+  authType: oneOf(AUTH_TYPES).optional(),
+  authFields: list(authField).optional(),
+  authTestCode: text(1000).optional(),
+  oauthClient: oauthClient.optional(),
+  adoptId: uuid("id of an existing integration to take over").optional(),
+  unmanaged: unmanagedSchema(INTEGRATION_UNMANAGED),
+});
+export type IntegrationInputs = z.output<typeof IntegrationInputsSchema>;
+
+export const integrationSchema: ResourceSchema<IntegrationInputs> = {
+  inputs: IntegrationInputsSchema,
   crossField: (given) => {
     const failures = uniqueSlugs(given.authFields, "authFields", "auth field");
     const setsAuth = given.authFields !== undefined || given.authTestCode !== undefined || given.oauthClient !== undefined;
@@ -86,7 +93,7 @@ export const integrationSchema: ResourceSchema = {
     adoptId: () => undefined,
     unmanaged: () => undefined,
   },
-  replaceOnChanges: [],
+  replaceOnChanges: integrationSpec.replaceOnChanges,
 };
 
 function comparableAuthFields(value: unknown): unknown {

@@ -1,6 +1,6 @@
 import type { TriggerWire } from "../client/wire";
 import { childCrud, childOutputs } from "../integrationChild";
-import { inputFieldsFromWire, inputFieldsToWire } from "../inputFields";
+import { inputFieldsFromWire, inputFieldsToWire } from "../child/inputFields";
 import { sanitize } from "../common/props";
 import type { Props } from "../common/crud";
 import { isUnmanaged } from "../common/schema";

@@ -1,22 +1,28 @@
 import { strictObject, optionalText, text, uuid, type ResourceSchema } from "../common/schema";
 import { normalizeCode } from "../common/props";
-import { comparableInputFields, inputFieldRules, triggerInputFieldsSchema } from "../inputFields";
+import { comparableInputFields, inputFieldRules, triggerInputFieldsSchema } from "../child/inputFields";
 import { unmanagedConflicts, unmanagedSchema } from "../unmanaged";
+import { triggerSpec } from "./spec";
+import type { z } from "zod";
 
 /** Properties a Trigger can leave as they are in Langdock (a summary GET does not show them). */
 export const TRIGGER_UNMANAGED = ["pollingCode", "inputFields"] as const;
+export type TriggerUnmanaged = (typeof TRIGGER_UNMANAGED)[number];
 
 /** Trigger inputs: REFERENCE.md "Triggers" request body, plus the integration it belongs to. */
-export const triggerSchema: ResourceSchema = {
-  inputs: strictObject({
-    integrationId: uuid("id of the integration this trigger belongs to"),
-    name: text(100, 1),
-    description: text(90).optional(),
-    pollingCode: text(1000).optional(),
-    inputFields: triggerInputFieldsSchema.optional(),
-    adoptId: uuid("id of an existing trigger to take over").optional(),
-    unmanaged: unmanagedSchema(TRIGGER_UNMANAGED),
-  }),
+export const TriggerInputsSchema = strictObject({
+  integrationId: uuid("id of the integration this trigger belongs to"),
+  name: text(100, 1),
+  description: text(90).optional(),
+  pollingCode: text(1000).optional(),
+  inputFields: triggerInputFieldsSchema.optional(),
+  adoptId: uuid("id of an existing trigger to take over").optional(),
+  unmanaged: unmanagedSchema(TRIGGER_UNMANAGED),
+});
+export type TriggerInputs = z.output<typeof TriggerInputsSchema>;
+
+export const triggerSchema: ResourceSchema<TriggerInputs> = {
+  inputs: TriggerInputsSchema,
   comparable: {
     description: optionalText,
     pollingCode: (v) => normalizeCode(v as string | undefined),
@@ -25,6 +31,6 @@ export const triggerSchema: ResourceSchema = {
     unmanaged: () => undefined,
   },
   crossField: (given) => [...inputFieldRules(given), ...unmanagedConflicts(given)],
-  replaceOnChanges: ["integrationId"],
+  replaceOnChanges: triggerSpec.replaceOnChanges,
   serverItemKeys: { inputFields: ["slug", "order"] },
 };

@@ -1,5 +1,6 @@
 import { LangdockClient } from "../../provider/client";
 import { startHarness, engineError, type Harness } from "../helpers/engineHarness";
+import type { IntegrationArgs } from "../../provider";
 
 /** Changes that destroy users' data in Langdock warn at diff (the preview the user confirms), before any write. */
 describe("destructive changes warn at preview", () => {
@@ -10,7 +11,10 @@ describe("destructive changes warn at preview", () => {
   afterAll(() => h?.stop());
 
   const authWarnings = () => h.engine.host.stderr.filter((l) => l.includes("authType"));
-  const apiKey = { authType: "API_KEY", authFields: [{ slug: "apiKey", label: "API key", type: "PASSWORD" }] };
+  const apiKey = {
+    authType: "API_KEY",
+    authFields: [{ slug: "apiKey", label: "API key", type: "PASSWORD" }],
+  } satisfies Partial<IntegrationArgs>;
 
   it("an authType change warns in the preview with no write, and again at up's diff, even when the write fails", async () => {
     await h.engine.up(() => new h.langdock.Integration("crm", { name: "CRM", ...apiKey }));

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { bool, list, oneOf, optionalText, strictObject, text, uuid } from "./common/schema";
-import { onlyForType } from "./common/crossField";
-import { sanitize } from "./common/props";
-import type { InputFieldWire } from "./client/wire";
+import { bool, list, oneOf, optionalText, strictObject, text, uuid } from "../common/schema";
+import { onlyForType } from "../common/crossField";
+import { sanitize } from "../common/props";
+import type { InputFieldWire } from "../client/wire";
 
 /** Input fields of actions and triggers (REFERENCE.md, Actions: "Input field"). */
 export const ACTION_FIELD_TYPES = [
@@ -19,10 +19,13 @@ export const ACTION_FIELD_TYPES = [
 ] as const;
 /** Triggers accept the types TEXT through VECTOR and no `contextActionId`. */
 export const TRIGGER_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR"] as const;
+export type ActionFieldType = (typeof ACTION_FIELD_TYPES)[number];
+export type TriggerFieldType = (typeof TRIGGER_FIELD_TYPES)[number];
 
 const optionSchema = strictObject({ label: text(100, 1), value: text(200, 1) });
 
-function fieldSchema(types: readonly [string, ...string[]], withContextAction: boolean) {
+/** `extra`: the properties only one of the two kinds has (an action's contextActionId). */
+function fieldSchema<const T extends readonly ["TEXT", ...string[]], E extends z.ZodRawShape>(types: T, extra: E) {
   return strictObject({
     label: text(100, 1),
     type: oneOf(types).default("TEXT"),
@@ -31,7 +34,7 @@ function fieldSchema(types: readonly [string, ...string[]], withContextAction: b
     required: bool().default(false),
     options: list(optionSchema).optional(),
     allowMultiSelect: bool().optional(),
-    ...(withContextAction ? { contextActionId: uuid("id of the action that supplies the options").optional() } : {}),
+    ...extra,
     // Langdock's own keys on an input field: accepted (and never sent) so that one action's `inputFields`
     // output can be fed into another action as is.
     slug: text(100).optional(),
@@ -48,8 +51,10 @@ export function inputFieldRules(given: Record<string, unknown>) {
   return onlyForType(given.inputFields, "inputFields", "SELECT", ["options", "allowMultiSelect"], "TEXT");
 }
 
-export const actionInputFieldsSchema = list(fieldSchema(ACTION_FIELD_TYPES, true));
-export const triggerInputFieldsSchema = list(fieldSchema(TRIGGER_FIELD_TYPES, false));
+export const actionInputFieldsSchema = list(
+  fieldSchema(ACTION_FIELD_TYPES, { contextActionId: uuid("id of the action that supplies the options").optional() }),
+);
+export const triggerInputFieldsSchema = list(fieldSchema(TRIGGER_FIELD_TYPES, {}));
 
 /** Input field as stored in outputs: the inputs plus Langdock's `slug` and `order`. */
 export function inputFieldsFromWire(fields: InputFieldWire[]): Record<string, unknown>[] {
