@@ -1,23 +1,17 @@
 import { z } from "zod";
-import { bool, strictObject, list, oneOf, optionalText, text, uuid, withDefault, type ResourceSchema } from "../common/schema";
-import { sanitize } from "../common/props";
+import { bool, strictObject, list, oneOf, text, uuid, type ResourceSchema } from "../common/schema";
 import { items, onlyForType, uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
 import type { CheckFailure } from "../common/schema";
 import { agentSpec } from "./spec";
+import { AGENT_PROPERTIES, DEFAULT_CREATIVITY } from "./properties";
+import { comparableOf } from "../common/properties";
 
 export const INPUT_TYPES = ["PROMPT", "STRUCTURED"] as const;
 export const AGENT_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "CHECKBOX", "FILE", "SELECT", "DATE"] as const;
 export type InputType = (typeof INPUT_TYPES)[number];
 export type AgentFieldType = (typeof AGENT_FIELD_TYPES)[number];
-export const DEFAULT_CREATIVITY = 0.3;
-/** Capabilities: input name → Langdock's response name (REFERENCE.md, Agents). */
-export const CAPABILITIES = {
-  webSearch: "webSearchEnabled",
-  imageGeneration: "imageGenerationEnabled",
-  dataAnalyst: "codeInterpreterEnabled",
-  canvas: "canvasEnabled",
-} as const;
+export { CAPABILITIES, DEFAULT_CREATIVITY } from "./properties";
 
 const agentField = strictObject({
   slug: text(100, 1),
@@ -89,43 +83,7 @@ export const agentSchema: ResourceSchema<AgentInputs> = {
     });
     return failures;
   },
-  comparable: {
-    description: optionalText,
-    emoji: optionalText,
-    instruction: optionalText,
-    inputType: withDefault("PROMPT"),
-    creativity: withDefault(DEFAULT_CREATIVITY),
-    conversationStarters: emptyAsAbsent,
-    actions: (v) =>
-      Array.isArray(v) && v.length > 0
-        ? v.map((a: Record<string, unknown>) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }))
-        : undefined,
-    inputFields: (v) =>
-      Array.isArray(v) && v.length > 0
-        ? v.map((f: Record<string, unknown>, i) =>
-            sanitize({
-              ...f,
-              description: optionalText(f.description),
-              required: f.required ?? false,
-              order: f.order ?? i,
-              options: emptyAsAbsent(f.options),
-              fileTypes: emptyAsAbsent(f.fileTypes),
-            }),
-          )
-        : undefined,
-    attachments: emptyAsAbsent,
-    webSearch: (v) => v === true,
-    imageGeneration: (v) => v === true,
-    dataAnalyst: (v) => v === true,
-    canvas: (v) => v === true,
-    // A disabled agent (destroyed earlier or disabled in the UI) differs from a declared one: up re-enables it.
-    disabled: (v) => v === true,
-    adoptId: () => undefined,
-  },
+  comparable: comparableOf(AGENT_PROPERTIES),
   replaceOnChanges: agentSpec.replaceOnChanges,
   serverDefaulted: ["model"],
 };
-
-function emptyAsAbsent(value: unknown): unknown {
-  return Array.isArray(value) && value.length === 0 ? undefined : value;
-}
