@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { bool, list, oneOf, optionalText, strictObject, text, uuid } from "./common/schema";
 import { onlyForType } from "./common/crossField";
-import { sanitize } from "./common/props";
+import { sanitize } from "./base/props";
 import type { InputFieldWire } from "./client/wire";
 
 /** Input fields of actions and triggers (REFERENCE.md, Actions: "Input field"). */

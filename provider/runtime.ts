@@ -9,8 +9,8 @@ import type { ResourceSchema } from "./common/schema";
 import { PartialStateError, type Context, type ResourceCrud, type Props } from "./common/crud";
 import type { LangdockClient } from "./client";
 import { resolveSettings, type ConfigSource, type ProviderSettings } from "./config";
-import { redact, registerSecret } from "./common/redact";
-import { sanitize } from "./common/props";
+import { redact, registerSecret } from "./base/redact";
+import { sanitize } from "./base/props";
 
 const schemas: Record<ResourceKind, () => ResourceSchema> = {
   Integration: () => require("./integration/schema").integrationSchema,

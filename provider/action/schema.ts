@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { strictObject, optionalText, text, bool, uuid, type ResourceSchema } from "../common/schema";
-import { normalizeCode } from "../common/props";
+import { normalizeCode } from "../base/props";
 import { actionInputFieldsSchema, comparableInputFields, inputFieldRules } from "../inputFields";
 import { unmanagedSchema, unmanagedConflicts } from "../unmanaged";
 

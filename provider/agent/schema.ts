@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bool, strictObject, list, oneOf, optionalText, text, uuid, withDefault, type ResourceSchema } from "../common/schema";
-import { sanitize } from "../common/props";
+import { sanitize } from "../base/props";
 import { items, onlyForType, uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
 import type { CheckFailure } from "../common/schema";

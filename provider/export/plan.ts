@@ -4,7 +4,7 @@ import { ACTION_UNMANAGED, actionSchema } from "../action/schema";
 import { agentOutputs } from "../agent/crud";
 import { agentSchema } from "../agent/schema";
 import { compileFunctionBody } from "../code";
-import { deepEqual } from "../common/props";
+import { deepEqual } from "../base/props";
 import { inputsFromOutputs, type ResourceSchema } from "../common/schema";
 import { integrationOutputs } from "../integration/crud";
 import { integrationSchema } from "../integration/schema";

@@ -1,10 +1,10 @@
 import type { AuthFieldWire, IntegrationWire } from "../client/wire";
-import { NotFoundError } from "../client/errors";
-import { attemptCreate, causeOf, claim, keepKnownId } from "../common/createOutcome";
-import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
+import { AdoptionNotFoundError, CreateUnconfirmedError, PartialStateError } from "../errors";
+import { attemptCreate, claim, keepKnownId } from "../common/createOutcome";
+import { GONE, orIfGone, unlessGone, type Context, type Props, type ResourceCrud } from "../common/crud";
 import { diffInputs, isUnmanaged } from "../common/schema";
-import { sanitize } from "../common/props";
-import { AdoptionNotFoundError, adoptionChanges } from "../common/adoption";
+import { sanitize } from "../base/props";
+import { adoptionChanges } from "../common/adoption";
 import { findRemovedIntegration, markIntegrationRemoved } from "./revive";
 import { destructiveChanges } from "../common/destructive";
 import { AUTH_KEYS, DETAIL_KEYS, integrationSchema } from "./schema";
@@ -97,9 +97,8 @@ async function createOnce(ctx: Context, inputs: Props) {
     if (outcome.id) throw keepKnownId("integration", inputs.name, outcome.id, body, outcome.error);
     const candidates = (await ctx.client.listIntegrations()).filter((i) => i.name === inputs.name);
     if (candidates.length > 0) {
-      throw new Error(
-        `Langdock did not confirm the create of integration "${String(inputs.name)}" (${causeOf(outcome.error)}); it may have been created: ${candidates.map((c) => c.id).join(", ")} ${candidates.length === 1 ? "has" : "have"} that name. Set adoptId to the one this program should manage (or delete the stray one in Langdock), then run pulumi up again.`,
-      );
+      const ids = candidates.map((c) => c.id);
+      throw new CreateUnconfirmedError("integration", String(inputs.name), { kind: "candidates", ids }, outcome.error);
     }
     if (attempt >= CREATE_ATTEMPTS) throw outcome.error;
   }
@@ -109,14 +108,9 @@ export const integrationCrud: ResourceCrud = {
   noun: "integration",
 
   async adopt(ctx, inputs) {
-    const existing = await ctx.client.getIntegration(String(inputs.adoptId)).catch((err) => {
-      if (err instanceof NotFoundError) {
-        throw new AdoptionNotFoundError(
-          `integration ${String(inputs.adoptId)} does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.`,
-        );
-      }
-      throw err;
-    });
+    const existing = await orIfGone(ctx.client.getIntegration(String(inputs.adoptId)), (err) =>
+      AdoptionNotFoundError.object("integration", String(inputs.adoptId), err),
+    );
     const current = integrationOutputs(existing, {});
     // The OAuth client secret is write-only: Langdock never returns it, so it cannot be compared (unless
     // the program leaves it as it is: unmanaged, what `pulumi-langdock export` writes).
@@ -146,12 +140,8 @@ export const integrationCrud: ResourceCrud = {
   },
 
   async read(ctx, id, props) {
-    try {
-      return { id, props: integrationOutputs(await ctx.client.getIntegration(id), props) };
-    } catch (err) {
-      if (err instanceof NotFoundError) return GONE;
-      throw err;
-    }
+    const wire = await unlessGone(ctx.client.getIntegration(id));
+    return wire ? { id, props: integrationOutputs(wire, props) } : GONE;
   },
 
   async update(ctx, id, olds, news) {

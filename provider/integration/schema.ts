@@ -1,6 +1,6 @@
 import { bool, strictObject, list, oneOf, optionalText, text, uuid, withDefault, type ResourceSchema } from "../common/schema";
-import { normalizeCode, sanitize } from "../common/props";
-import { quote } from "../client/errors";
+import { normalizeCode, sanitize } from "../base/props";
+import { quote } from "../base/text";
 import { uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
 import { unmanagedSchema } from "../unmanaged";

@@ -1,7 +1,7 @@
 import type { TriggerWire } from "../client/wire";
 import { childCrud, childOutputs } from "../integrationChild";
 import { inputFieldsFromWire, inputFieldsToWire } from "../inputFields";
-import { sanitize } from "../common/props";
+import { sanitize } from "../base/props";
 import type { Props } from "../common/crud";
 import { isUnmanaged } from "../common/schema";
 import { triggerSchema } from "./schema";

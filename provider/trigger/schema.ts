@@ -1,5 +1,5 @@
 import { strictObject, optionalText, text, uuid, type ResourceSchema } from "../common/schema";
-import { normalizeCode } from "../common/props";
+import { normalizeCode } from "../base/props";
 import { comparableInputFields, inputFieldRules, triggerInputFieldsSchema } from "../inputFields";
 import { unmanagedConflicts, unmanagedSchema } from "../unmanaged";
 
