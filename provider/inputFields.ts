@@ -3,6 +3,7 @@ import { bool, list, oneOf, optionalText, strictObject, text, uuid } from "./com
 import { onlyForType } from "./common/crossField";
 import { sanitize } from "./base/props";
 import type { InputFieldWire } from "./client/wire";
+import { LIMITS } from "./base/limits";
 
 /** Input fields of actions and triggers (REFERENCE.md, Actions: "Input field"). */
 export const ACTION_FIELD_TYPES = [
@@ -20,21 +21,21 @@ export const ACTION_FIELD_TYPES = [
 /** Triggers accept the types TEXT through VECTOR and no `contextActionId`. */
 export const TRIGGER_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR"] as const;
 
-const optionSchema = strictObject({ label: text(100, 1), value: text(200, 1) });
+const optionSchema = strictObject({ label: text(LIMITS.inputField.optionLabel, 1), value: text(LIMITS.inputField.optionValue, 1) });
 
 function fieldSchema(types: readonly [string, ...string[]], withContextAction: boolean) {
   return strictObject({
-    label: text(100, 1),
+    label: text(LIMITS.inputField.label, 1),
     type: oneOf(types).default("TEXT"),
-    description: text(500).optional(),
-    placeholder: text(200).optional(),
+    description: text(LIMITS.inputField.description).optional(),
+    placeholder: text(LIMITS.inputField.placeholder).optional(),
     required: bool().default(false),
     options: list(optionSchema).optional(),
     allowMultiSelect: bool().optional(),
     ...(withContextAction ? { contextActionId: uuid("id of the action that supplies the options").optional() } : {}),
     // Langdock's own keys on an input field: accepted (and never sent) so that one action's `inputFields`
     // output can be fed into another action as is.
-    slug: text(100).optional(),
+    slug: text(LIMITS.inputField.slug).optional(),
     order: z
       .number({ error: "must be a whole number" })
       .int({ error: "must be a whole number" })

@@ -136,7 +136,7 @@ export async function getAgent(args: { id: string }, options: LookupOptions = {}
 
 function toAgent(wire: AgentWire): LangdockAgent {
   // The same translation from Langdock's response names as the Agent resource's outputs.
-  const { agentOutputs } = require("./agent/crud") as typeof import("./agent/crud");
+  const { agentOutputs } = require("./agent/wire") as typeof import("./agent/wire");
   const { disabled: _stateOnly, ...agent } = agentOutputs(wire, {});
   return withoutEmpty({
     id: wire.id,

@@ -3,6 +3,7 @@ import { strictObject, optionalText, text, bool, uuid, type ResourceSchema } fro
 import { normalizeCode } from "../base/props";
 import { actionInputFieldsSchema, comparableInputFields, inputFieldRules } from "../inputFields";
 import { unmanagedSchema, unmanagedConflicts } from "../unmanaged";
+import { LIMITS } from "../base/limits";
 
 /** Properties an Action can leave as they are in Langdock (a summary GET does not show them). */
 export const ACTION_UNMANAGED = ["code", "inputFields", "requiresConfirmation"] as const;
@@ -11,9 +12,9 @@ export const ACTION_UNMANAGED = ["code", "inputFields", "requiresConfirmation"] 
 export const actionSchema: ResourceSchema = {
   inputs: strictObject({
     integrationId: uuid("id of the integration this action belongs to"),
-    name: text(100, 1),
-    description: text(1000).optional(),
-    code: text(40_000).optional(),
+    name: text(LIMITS.action.name, 1),
+    description: text(LIMITS.action.description).optional(),
+    code: text(LIMITS.action.code).optional(),
     requiresConfirmation: bool().optional(),
     inputFields: actionInputFieldsSchema.optional(),
     adoptId: uuid("id of an existing action to take over").optional(),

@@ -1,9 +1,7 @@
 import { ConflictError } from "../errors";
 import { unlessGone, type Context, type Props } from "../common/crud";
 import { removedDescription } from "../common/removed";
-
-/** Langdock's limit for an agent's description (REFERENCE.md). */
-const DESCRIPTION_MAX = 500;
+import { LIMITS } from "../base/limits";
 
 /**
  * Destroy: Langdock can neither delete nor list agents. The agent is marked as removed (description,
@@ -13,7 +11,7 @@ const DESCRIPTION_MAX = 500;
 export async function removeAgent(ctx: Context, id: string, props: Props): Promise<void> {
   const marked = await unlessGone(
     (async () => {
-      await ctx.client.updateAgent(id, { description: removedDescription(props.description, DESCRIPTION_MAX) });
+      await ctx.client.updateAgent(id, { description: removedDescription(props.description, LIMITS.agent.description) });
       await ctx.client.publishAgent(id).catch((err) => {
         if (!(err instanceof ConflictError)) throw err; // nothing to publish: the marker is already live
       });

@@ -1,14 +1,14 @@
 import type { ActionWire, AgentWire, IntegrationWire, TriggerWire } from "../client";
-import { actionOutputs } from "../action/crud";
+import { actionOutputs } from "../action/wire";
 import { ACTION_UNMANAGED, actionSchema } from "../action/schema";
-import { agentOutputs } from "../agent/crud";
+import { agentOutputs } from "../agent/wire";
 import { agentSchema } from "../agent/schema";
 import { compileFunctionBody } from "../code";
 import { deepEqual } from "../base/props";
 import { inputsFromOutputs, type ResourceSchema } from "../common/schema";
-import { integrationOutputs } from "../integration/crud";
+import { integrationOutputs } from "../integration/wire";
 import { integrationSchema } from "../integration/schema";
-import { triggerOutputs } from "../trigger/crud";
+import { triggerOutputs } from "../trigger/wire";
 import { TRIGGER_UNMANAGED, triggerSchema } from "../trigger/schema";
 import { Names } from "./names";
 import { count, type Workspace } from "./read";

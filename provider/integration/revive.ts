@@ -1,16 +1,14 @@
 import type { IntegrationWire } from "../client/wire";
 import { unlessGone, type Context, type Props } from "../common/crud";
 import { isRemoved, removedDescription } from "../common/removed";
-
-/** Langdock's limit for an integration's description (REFERENCE.md). */
-const DESCRIPTION_MAX = 90;
+import { LIMITS } from "../base/limits";
 
 /**
  * Destroy: Langdock has no delete for integrations, so the integration is marked as removed (its
  * description starts with the marker) and left in place; a later create of the same name reuses it.
  */
 export async function markIntegrationRemoved(ctx: Context, id: string, props: Props): Promise<void> {
-  const body = { name: props.name, description: removedDescription(props.description, DESCRIPTION_MAX) };
+  const body = { name: props.name, description: removedDescription(props.description, LIMITS.integration.description) };
   if (!(await unlessGone(ctx.client.updateIntegration(id, body).then(() => true)))) return; // deleted in Langdock's UI: nothing remains
   ctx.warn(
     `Langdock has no API to delete integrations: integration "${String(props.name)}" (${id}) was removed from the Pulumi state and marked "[removed by Pulumi]" in its description; a later pulumi up that declares an integration named "${String(props.name)}" reuses it instead of creating another. Delete it in Langdock's web app under Integrations if you no longer need it.`,

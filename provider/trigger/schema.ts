@@ -2,6 +2,7 @@ import { strictObject, optionalText, text, uuid, type ResourceSchema } from "../
 import { normalizeCode } from "../base/props";
 import { comparableInputFields, inputFieldRules, triggerInputFieldsSchema } from "../inputFields";
 import { unmanagedConflicts, unmanagedSchema } from "../unmanaged";
+import { LIMITS } from "../base/limits";
 
 /** Properties a Trigger can leave as they are in Langdock (a summary GET does not show them). */
 export const TRIGGER_UNMANAGED = ["pollingCode", "inputFields"] as const;
@@ -10,9 +11,9 @@ export const TRIGGER_UNMANAGED = ["pollingCode", "inputFields"] as const;
 export const triggerSchema: ResourceSchema = {
   inputs: strictObject({
     integrationId: uuid("id of the integration this trigger belongs to"),
-    name: text(100, 1),
-    description: text(90).optional(),
-    pollingCode: text(1000).optional(),
+    name: text(LIMITS.trigger.name, 1),
+    description: text(LIMITS.trigger.description).optional(),
+    pollingCode: text(LIMITS.trigger.pollingCode).optional(),
     inputFields: triggerInputFieldsSchema.optional(),
     adoptId: uuid("id of an existing trigger to take over").optional(),
     unmanaged: unmanagedSchema(TRIGGER_UNMANAGED),
