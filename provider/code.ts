@@ -1,15 +1,16 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { Script } from "node:vm";
+import { LIMITS } from "./base/limits";
 
 /** Which Langdock field the code is for; it decides the length limit. */
 export type CodeKind = "action" | "trigger";
 
 /**
  * Langdock's length limits, in characters (JavaScript string length): an Action's `code` and a
- * Trigger's `pollingCode` (REFERENCE.md, Actions and Triggers).
+ * Trigger's `pollingCode` (docs/langdock-api.md, Actions and Triggers).
  */
-export const CODE_LIMITS: Readonly<Record<CodeKind, number>> = { action: 40_000, trigger: 1_000 };
+export const CODE_LIMITS: Readonly<Record<CodeKind, number>> = { action: LIMITS.action.code, trigger: LIMITS.trigger.pollingCode };
 
 const FIELD_NAMES: Record<CodeKind, string> = { action: "action code", trigger: "trigger polling code" };
 

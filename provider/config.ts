@@ -1,3 +1,5 @@
+import { ConfigurationError } from "./errors/configurationError";
+
 /**
  * Provider settings. Stack config (`langdock:*`, read in the dynamic provider's `configure`) wins over
  * environment variables, which are the fallback for local runs and CI.
@@ -20,9 +22,7 @@ export interface ConfigSource {
   get(key: string): string | undefined;
 }
 
-export class ConfigurationError extends Error {
-  override name = "ConfigurationError";
-}
+export { ConfigurationError };
 
 const SETTINGS = {
   apiKey: { config: "langdock:apiKey", env: "LANGDOCK_API_KEY" },

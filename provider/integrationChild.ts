@@ -1,11 +1,19 @@
 import type { LangdockClient } from "./client";
-import { NotFoundError } from "./client/errors";
 import type { ActionWire, TriggerWire } from "./client/wire";
-import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "./common/crud";
+import {
+  AdoptionNotFoundError,
+  CreateUnconfirmedError,
+  NameClaimedError,
+  NameDiffersError,
+  NameUnverifiableError,
+  PartialStateError,
+  UnmanagedRefusalError,
+} from "./errors";
+import { GONE, orIfGone, unlessGone, type Context, type Props, type ResourceCrud } from "./common/crud";
 import { inputKeys, unmanagedOf, type ResourceSchema } from "./common/schema";
-import { AdoptionNotFoundError, adoptionChanges, type AdoptionPlan } from "./common/adoption";
-import { sanitize } from "./common/props";
-import { attemptCreate, causeOf, claim, differingFields, keepKnownId, verify } from "./common/createOutcome";
+import { adoptionChanges, type AdoptionPlan } from "./common/adoption";
+import { sanitize } from "./base/props";
+import { attemptCreate, claim, differingFields, keepKnownId, verify } from "./common/createOutcome";
 
 /**
  * Actions and triggers are both children of an integration, with the same endpoint family, replace
@@ -48,12 +56,7 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
     const wire = known ?? (await find(ctx, integrationId, (item) => item.id === id, true));
     const live = wire ? spec.toOutputs(wire, integrationId, {}) : {};
     const missing = resend.filter((p) => live[p] === undefined);
-    if (missing.length > 0) {
-      const what = missing.join(" and ");
-      throw new Error(
-        `unmanaged: ${spec.noun} "${String(inputs.name)}" (${id}) needs an update, which replaces its ${what}, but Langdock's answer does not include them, so the provider will not send it and clear them; declare ${what} in the program as they are in Langdock and remove them from unmanaged.`,
-      );
-    }
+    if (missing.length > 0) throw new UnmanagedRefusalError(spec.noun, String(inputs.name), id, missing);
     return spec.toBody({ ...inputs, ...Object.fromEntries(resend.map((p) => [p, live[p]])) }, true);
   }
 
@@ -75,46 +78,27 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
    */
   function settle(ctx: Context, integrationId: string, existing: W, inputs: Props, after: "conflict" | "uncertain") {
     const name = JSON.stringify(String(inputs.name));
-    const where = `${spec.noun} ${name} already exists in integration ${integrationId} (id ${existing.id})`;
+    const taken = { noun: spec.noun, name: String(inputs.name), id: existing.id, integrationId, after };
     const found = spec.toOutputs(existing, integrationId, {});
     const verdict = verify(spec.schema, found, inputs);
-    const why = after === "conflict" ? "HTTP 409" : "after an interrupted create";
     if (verdict === "equal") {
-      if (!claim(spec.noun, existing.id)) {
-        throw new Error(
-          `name: another ${spec.noun} of this program already manages ${spec.noun} ${name} (id ${existing.id}) in integration ${integrationId}; give each ${spec.noun} its own name (${why}).`,
-        );
-      }
+      if (!claim(spec.noun, existing.id)) throw new NameClaimedError(taken);
       ctx.warn(
         `${spec.noun} ${name} was found in Langdock ${after === "conflict" ? "after HTTP 409" : "after an interrupted create"}, identical to this program; adopting ${existing.id} instead of creating a duplicate.`,
       );
       return { id: existing.id, outs: spec.toOutputs(existing, integrationId, inputs) };
     }
-    if (verdict === "unverifiable") {
-      throw new Error(
-        `name: ${where}, and Langdock's answer does not include its ${spec.verifiedOnlyInFull}, so the provider cannot tell whether it is the one this program declares (${why}); rename this ${spec.noun}, or set adoptId: "${existing.id}" to take it over (its ${spec.verifiedOnlyInFull} are then replaced by the program's).`,
-      );
-    }
-    throw new Error(
-      `name: ${where} and differs from this program in ${differingFields(spec.schema, found, inputs).join(", ")} (${why}); rename this ${spec.noun}, delete the existing one in Langdock, or set adoptId: "${existing.id}" to take it over.`,
-    );
+    if (verdict === "unverifiable") throw new NameUnverifiableError(taken, spec.verifiedOnlyInFull);
+    throw new NameDiffersError(taken, differingFields(spec.schema, found, inputs));
   }
 
   async function adopt(ctx: Context, inputs: Props): Promise<AdoptionPlan<W>> {
     const integrationId = String(inputs.integrationId);
-    const existing = await find(ctx, integrationId, (item) => item.id === inputs.adoptId, true).catch((err) => {
-      if (err instanceof NotFoundError) {
-        throw new AdoptionNotFoundError(
-          `integration ${integrationId} (the ${spec.noun}'s integrationId) does not exist in this Langdock workspace (HTTP 404); check integrationId and adoptId.`,
-        );
-      }
-      throw err;
-    });
-    if (!existing) {
-      throw new AdoptionNotFoundError(
-        `${spec.noun} ${String(inputs.adoptId)} does not exist in integration ${integrationId}; check the id in Langdock or remove adoptId to create a new ${spec.noun}.`,
-      );
-    }
+    const existing = await orIfGone(
+      find(ctx, integrationId, (item) => item.id === inputs.adoptId, true),
+      (err) => AdoptionNotFoundError.parent(spec.noun, integrationId, err),
+    );
+    if (!existing) throw AdoptionNotFoundError.child(spec.noun, String(inputs.adoptId), integrationId);
     const current = spec.toOutputs(existing, integrationId, {});
     // Properties the integration's response leaves out (its documented summary has no code or input
     // fields) cannot be compared, so they count as changes: the take-over writes them.
@@ -151,8 +135,11 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
         // Nothing of that name: the uncertain create did not happen (or the 409's object was renamed meanwhile).
         if (attempt >= CREATE_ATTEMPTS) {
           throw outcome.kind === "uncertain"
-            ? new Error(
-                `Langdock did not confirm the create of ${spec.noun} ${JSON.stringify(String(inputs.name))} ${attempt} times (${causeOf(outcome.error)}); none exists in integration ${integrationId}, so nothing was created: run pulumi up again later.`,
+            ? new CreateUnconfirmedError(
+                spec.noun,
+                String(inputs.name),
+                { kind: "absent", attempts: attempt, integrationId },
+                outcome.error,
               )
             : outcome.error;
         }
@@ -161,13 +148,8 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
 
     async read(ctx, id, props) {
       const integrationId = String(props.integrationId);
-      try {
-        const existing = await find(ctx, integrationId, (item) => item.id === id);
-        return existing ? { id, props: { ...spec.toOutputs(existing, integrationId, props) } } : GONE;
-      } catch (err) {
-        if (err instanceof NotFoundError) return GONE;
-        throw err;
-      }
+      const existing = await unlessGone(find(ctx, integrationId, (item) => item.id === id));
+      return existing ? { id, props: { ...spec.toOutputs(existing, integrationId, props) } } : GONE;
     },
 
     async update(ctx, id, _olds, news) {
@@ -177,11 +159,7 @@ export function childCrud<W extends ActionWire | TriggerWire>(spec: ChildSpec<W>
     },
 
     async delete(ctx, id, props) {
-      try {
-        await spec.remove(ctx.client, String(props.integrationId), id);
-      } catch (err) {
-        if (!(err instanceof NotFoundError)) throw err; // already gone is what delete wants
-      }
+      await unlessGone(spec.remove(ctx.client, String(props.integrationId), id)); // already gone is what delete wants
     },
   };
 }

@@ -136,7 +136,7 @@ export async function getAgent(args: { id: string }, options: LookupOptions = {}
 
 function toAgent(wire: AgentWire): LangdockAgent {
   // The same translation from Langdock's response names as the Agent resource's outputs.
-  const { agentOutputs } = require("./agent/crud") as typeof import("./agent/crud");
+  const { agentOutputs } = require("./agent/wire") as typeof import("./agent/wire");
   const { disabled: _stateOnly, ...agent } = agentOutputs(wire, {});
   return withoutEmpty({
     id: wire.id,
@@ -164,7 +164,7 @@ function requireId(fn: string, args: { id: string } | undefined): string {
  */
 function client(options: LookupOptions): LangdockClient {
   const { resolveSettings } = require("./config") as typeof import("./config");
-  const { registerSecret } = require("./common/redact") as typeof import("./common/redact");
+  const { registerSecret } = require("./base/redact") as typeof import("./base/redact");
   const { LangdockClient: Client } = require("./client") as typeof import("./client");
   const explicit: Record<string, string | undefined> = { "langdock:apiKey": options.apiKey, "langdock:baseUrl": options.baseUrl };
   const source: ConfigSource = {

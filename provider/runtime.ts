@@ -8,8 +8,8 @@ import { KINDS, type KindEntry, type ResourceKind } from "./kinds";
 import { PartialStateError, type Context, type Props } from "./common/crud";
 import type { LangdockClient } from "./client";
 import { resolveSettings, type ConfigSource, type ProviderSettings } from "./config";
-import { redact, registerSecret } from "./common/redact";
-import { sanitize } from "./common/props";
+import { redact, registerSecret } from "./base/redact";
+import { sanitize } from "./base/props";
 
 import { valueAt } from "./common/spec";
 

@@ -1,20 +1,10 @@
 import type { ActionWire } from "../client/wire";
-import { childCrud, childOutputs } from "../integrationChild";
-import { inputFieldsFromWire, inputFieldsToWire } from "../child/inputFields";
-import { sanitize } from "../common/props";
-import type { Props } from "../common/crud";
+import { childCrud } from "../integrationChild";
+import { inputFieldsToWire } from "../child/inputFields";
+import { sanitize } from "../base/props";
 import { isUnmanaged } from "../common/schema";
 import { actionSchema } from "./schema";
-
-/** Outputs of an action as Langdock reports it; what the answer lacks comes from `fallback`. */
-export const actionOutputs = (wire: ActionWire, integrationId: string, fallback: Props): Props =>
-  sanitize({
-    ...childOutputs(wire, integrationId, fallback),
-    code: wire.code === undefined ? fallback.code : wire.code || undefined,
-    requiresConfirmation: wire.requiresConfirmation ?? fallback.requiresConfirmation,
-    inputFields: wire.inputFields ? inputFieldsFromWire(wire.inputFields) : fallback.inputFields,
-    order: wire.order ?? fallback.order,
-  });
+import { actionOutputs } from "./wire";
 
 export const actionCrud = childCrud<ActionWire>({
   noun: "action",

@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import { strictObject, optionalText, text, bool, uuid, type ResourceSchema } from "../common/schema";
-import { normalizeCode } from "../common/props";
+import { normalizeCode } from "../base/props";
 import { actionInputFieldsSchema, comparableInputFields, inputFieldRules } from "../child/inputFields";
 import { unmanagedSchema, unmanagedConflicts } from "../unmanaged";
+import { LIMITS } from "../base/limits";
 import { actionSpec } from "./spec";
 
 /** Properties an Action can leave as they are in Langdock (a summary GET does not show them). */
@@ -12,9 +13,9 @@ export type ActionUnmanaged = (typeof ACTION_UNMANAGED)[number];
 /** Action inputs: REFERENCE.md "Actions" request body, plus the integration it belongs to. */
 export const ActionInputsSchema = strictObject({
   integrationId: uuid("id of the integration this action belongs to"),
-  name: text(100, 1),
-  description: text(1000).optional(),
-  code: text(40_000).optional(),
+  name: text(LIMITS.action.name, 1),
+  description: text(LIMITS.action.description).optional(),
+  code: text(LIMITS.action.code).optional(),
   requiresConfirmation: bool().optional(),
   inputFields: actionInputFieldsSchema.optional(),
   adoptId: uuid("id of an existing action to take over").optional(),

@@ -1,5 +1,5 @@
 import { optionalText, withDefault } from "../common/schema";
-import { sanitize } from "../common/props";
+import { sanitize } from "../base/props";
 import { responseNames, type PropertyRules } from "../common/properties";
 
 export const DEFAULT_CREATIVITY = 0.3;

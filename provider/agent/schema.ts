@@ -3,6 +3,7 @@ import { bool, strictObject, list, oneOf, text, uuid, type ResourceSchema } from
 import { items, onlyForType, uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
 import type { CheckFailure } from "../common/schema";
+import { LIMITS } from "../base/limits";
 import { agentSpec } from "./spec";
 import { AGENT_PROPERTIES, DEFAULT_CREATIVITY } from "./properties";
 import { comparableOf } from "../common/properties";
@@ -14,18 +15,18 @@ export type AgentFieldType = (typeof AGENT_FIELD_TYPES)[number];
 export { CAPABILITIES, DEFAULT_CREATIVITY } from "./properties";
 
 const agentField = strictObject({
-  slug: text(100, 1),
+  slug: text(LIMITS.agentField.slug, 1),
   type: oneOf(AGENT_FIELD_TYPES),
-  label: text(100, 1),
-  description: text(500).optional(),
+  label: text(LIMITS.agentField.label, 1),
+  description: text(LIMITS.agentField.description).optional(),
   required: bool().default(false),
   order: z
     .number({ error: "must be a whole number (the 0-based display position)" })
     .int({ error: "must be a whole number" })
     .min(0, { error: "must be 0 or more" })
     .optional(),
-  options: list(text(255, 1)).optional(),
-  fileTypes: list(text(100, 1)).optional(),
+  options: list(text(LIMITS.agentField.option, 1)).optional(),
+  fileTypes: list(text(LIMITS.agentField.fileType, 1)).optional(),
 });
 
 const agentAction = strictObject({
@@ -34,18 +35,18 @@ const agentAction = strictObject({
 });
 
 export const AgentInputsSchema = strictObject({
-  name: text(80, 1),
-  description: text(500).optional(),
-  emoji: text(16).optional(),
-  instruction: text(40_000).optional(),
+  name: text(LIMITS.agent.name, 1),
+  description: text(LIMITS.agent.description).optional(),
+  emoji: text(LIMITS.agent.emoji).optional(),
+  instruction: text(LIMITS.agent.instruction).optional(),
   inputType: oneOf(INPUT_TYPES).default("PROMPT"),
-  model: text(64, 1).optional(),
+  model: text(LIMITS.agent.model, 1).optional(),
   creativity: z
     .number({ error: "must be a number from 0 to 1" })
     .min(0, { error: "must be from 0 to 1" })
     .max(1, { error: "must be from 0 to 1" })
     .default(DEFAULT_CREATIVITY),
-  conversationStarters: list(text(255, 1), 20).optional(),
+  conversationStarters: list(text(LIMITS.agent.conversationStarter, 1), LIMITS.agent.conversationStarters).optional(),
   actions: list(agentAction).optional(),
   inputFields: list(agentField).optional(),
   attachments: list(uuid("id of an uploaded attachment")).optional(),

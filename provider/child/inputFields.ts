@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { bool, list, oneOf, optionalText, strictObject, text, uuid } from "../common/schema";
 import { onlyForType } from "../common/crossField";
-import { sanitize } from "../common/props";
+import { sanitize } from "../base/props";
 import type { InputFieldWire } from "../client/wire";
+import { LIMITS } from "../base/limits";
 
 /** Input fields of actions and triggers (REFERENCE.md, Actions: "Input field"). */
 export const ACTION_FIELD_TYPES = [
@@ -22,22 +23,22 @@ export const TRIGGER_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEA
 export type ActionFieldType = (typeof ACTION_FIELD_TYPES)[number];
 export type TriggerFieldType = (typeof TRIGGER_FIELD_TYPES)[number];
 
-const optionSchema = strictObject({ label: text(100, 1), value: text(200, 1) });
+const optionSchema = strictObject({ label: text(LIMITS.inputField.optionLabel, 1), value: text(LIMITS.inputField.optionValue, 1) });
 
 /** `extra`: the properties only one of the two kinds has (an action's contextActionId). */
 function fieldSchema<const T extends readonly ["TEXT", ...string[]], E extends z.ZodRawShape>(types: T, extra: E) {
   return strictObject({
-    label: text(100, 1),
+    label: text(LIMITS.inputField.label, 1),
     type: oneOf(types).default("TEXT"),
-    description: text(500).optional(),
-    placeholder: text(200).optional(),
+    description: text(LIMITS.inputField.description).optional(),
+    placeholder: text(LIMITS.inputField.placeholder).optional(),
     required: bool().default(false),
     options: list(optionSchema).optional(),
     allowMultiSelect: bool().optional(),
     ...extra,
     // Langdock's own keys on an input field: accepted (and never sent) so that one action's `inputFields`
     // output can be fed into another action as is.
-    slug: text(100).optional(),
+    slug: text(LIMITS.inputField.slug).optional(),
     order: z
       .number({ error: "must be a whole number" })
       .int({ error: "must be a whole number" })

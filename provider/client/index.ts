@@ -1,23 +1,15 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
 import type { z } from "zod";
 import { MISSING_API_KEY, type ProviderSettings } from "../config";
-import { redact } from "../common/redact";
-import {
-  BaseUrlError,
-  LangdockError,
-  UnusableResponseError,
-  connectionError,
-  describeForeignAnswer,
-  errorFromResponse,
-  isLangdockNotFound,
-  salvageId,
-  type RequestInfo,
-} from "./errors";
+import { redact } from "../base/redact";
+import { BaseUrlError, LangdockError, UnusableResponseError, type RequestInfo } from "../errors";
+import { connectionError, describeForeignAnswer, errorFromResponse, isLangdockNotFound, salvageId } from "./responseErrors";
 import { Cooldown, backoffDelay, parseRetryAfter } from "./retry";
 import { sendOnce } from "./transport";
 import * as wire from "./wire";
 
-export * from "./errors";
+export * from "../errors";
+export { parseErrorBody, errorFromResponse, isLangdockNotFound } from "./responseErrors";
 export type {
   ActionWire,
   AgentWire,
@@ -134,7 +126,7 @@ export class LangdockClient {
           });
       } else {
         retryable = result.notSent || idempotent;
-        fail = () => connectionError(`${result.code}: ${result.message}`, info, result.timedOut);
+        fail = () => connectionError(`${result.code}: ${result.message}`, info, result.timedOut, result.error);
       }
       if (!retryable || attempt > maxRetries) throw fail();
       // The cooldown (awaited before each attempt) covers Retry-After; jitter spreads the restart.

@@ -1,4 +1,4 @@
-import { ConflictError, UnusableResponseError, isOutcomeUnknown } from "../client/errors";
+import { ConflictError, CreateAnswerUnusableError, UnusableResponseError, isOutcomeUnknown } from "../errors";
 import { diffInputs, inputKeys, type ResourceSchema } from "./schema";
 import { PartialStateError, type Props } from "./crud";
 
@@ -76,13 +76,5 @@ export function differingFields(schema: ResourceSchema, found: Props, inputs: Pr
  * state (the next `pulumi up` compares it with the program) instead of being lost and created again.
  */
 export function keepKnownId(noun: string, name: unknown, id: string, properties: Props, cause: Error): PartialStateError {
-  const reason = new Error(
-    `Langdock created ${noun} "${String(name)}" (id ${id}) but its answer was unusable (${cause.message.replace(/\.$/, "")}); the id is kept in the state, and the next pulumi up checks the ${noun} against the program.`,
-  );
-  return new PartialStateError(id, properties, reason);
-}
-
-/** Cause text for a sentence: the client's message without its final period. */
-export function causeOf(err: Error): string {
-  return err.message.replace(/\.$/, "");
+  return new PartialStateError(id, properties, new CreateAnswerUnusableError(noun, String(name), id, cause));
 }

@@ -1,6 +1,5 @@
 import type { LangdockClient } from "../client";
-import { redact } from "./redact";
-import { sanitize } from "./props";
+import { NotFoundError } from "../errors";
 import type { AdoptionPlan } from "./adoption";
 
 export type Props = Record<string, unknown>;
@@ -23,26 +22,30 @@ export interface ResourceCrud {
   noun: string;
 }
 
-/**
- * Thrown when a create or update failed after something changed in Langdock. The host forwards
- * `id`, `properties` and `reasons` to the engine, which keeps them as the resource's state, so the
- * next `pulumi up` repairs the object instead of creating another.
- */
-export class PartialStateError extends Error {
-  override name = "PartialStateError";
-  readonly properties: Props;
-  readonly reasons: string[];
-  constructor(
-    readonly id: string,
-    properties: Props,
-    cause: unknown,
-  ) {
-    const message = redact(cause instanceof Error ? cause.message : String(cause));
-    super(message);
-    this.properties = sanitize(properties);
-    this.reasons = [message];
-  }
-}
+export { PartialStateError } from "../errors";
 
 /** Result of `read` for an object that no longer exists: the engine drops it from the state. */
 export const GONE = { id: "" } as const;
+
+/**
+ * 404 → gone, written once. By the time an error reaches a resource, a 404 is Langdock's own JSON
+ * answer about the object (the client turns any other 404 into a BaseUrlError), so it means the
+ * object no longer exists: `undefined`. Every other error is rethrown.
+ */
+export async function unlessGone<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (err) {
+    if (err instanceof NotFoundError) return undefined;
+    throw err;
+  }
+}
+
+/** Like unlessGone for a call whose 404 has its own meaning (e.g. adoptId naming nothing): `gone` builds the error. */
+export async function orIfGone<T>(call: Promise<T>, gone: (notFound: NotFoundError) => Error): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    throw err instanceof NotFoundError ? gone(err) : err;
+  }
+}

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { formatPath, quote } from "../client/errors";
+import { formatPath, quote } from "../base/text";
 import { containsUnknown, unknownAlong } from "./unknown";
-import { deepEqual, sanitize } from "./props";
+import { deepEqual, sanitize } from "../base/props";
 
 /**
  * The machinery every resource's `check` and `diff` share. A resource describes itself once as a

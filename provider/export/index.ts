@@ -1,6 +1,6 @@
 import { LangdockClient } from "../client";
 import { ConfigurationError, resolveSettings } from "../config";
-import { redact, registerSecret } from "../common/redact";
+import { redact, registerSecret } from "../base/redact";
 import { EXPORT_HELP, UsageError, parseExportArgs } from "./args";
 import { planExport } from "./plan";
 import { assertWritable, projectFiles, projectName, writeFiles } from "./project";

@@ -6,7 +6,7 @@ import {
   type IntegrationWire,
   type LangdockClient,
 } from "../client";
-import { redact } from "../common/redact";
+import { redact } from "../base/redact";
 
 /** What export reads: each integration's detail (with its actions and triggers) and each agent. */
 export interface Workspace {

@@ -1,18 +1,10 @@
 import type { TriggerWire } from "../client/wire";
-import { childCrud, childOutputs } from "../integrationChild";
-import { inputFieldsFromWire, inputFieldsToWire } from "../child/inputFields";
-import { sanitize } from "../common/props";
-import type { Props } from "../common/crud";
+import { childCrud } from "../integrationChild";
+import { inputFieldsToWire } from "../child/inputFields";
+import { sanitize } from "../base/props";
 import { isUnmanaged } from "../common/schema";
 import { triggerSchema } from "./schema";
-
-/** Outputs of a trigger as Langdock reports it; what the answer lacks comes from `fallback`. */
-export const triggerOutputs = (wire: TriggerWire, integrationId: string, fallback: Props): Props =>
-  sanitize({
-    ...childOutputs(wire, integrationId, fallback),
-    pollingCode: wire.pollingCode === undefined ? fallback.pollingCode : wire.pollingCode || undefined,
-    inputFields: wire.inputFields ? inputFieldsFromWire(wire.inputFields) : fallback.inputFields,
-  });
+import { triggerOutputs } from "./wire";
 
 export const triggerCrud = childCrud<TriggerWire>({
   noun: "trigger",

@@ -1,7 +1,8 @@
 import { strictObject, optionalText, text, uuid, type ResourceSchema } from "../common/schema";
-import { normalizeCode } from "../common/props";
+import { normalizeCode } from "../base/props";
 import { comparableInputFields, inputFieldRules, triggerInputFieldsSchema } from "../child/inputFields";
 import { unmanagedConflicts, unmanagedSchema } from "../unmanaged";
+import { LIMITS } from "../base/limits";
 import { triggerSpec } from "./spec";
 import type { z } from "zod";
 
@@ -12,9 +13,9 @@ export type TriggerUnmanaged = (typeof TRIGGER_UNMANAGED)[number];
 /** Trigger inputs: REFERENCE.md "Triggers" request body, plus the integration it belongs to. */
 export const TriggerInputsSchema = strictObject({
   integrationId: uuid("id of the integration this trigger belongs to"),
-  name: text(100, 1),
-  description: text(90).optional(),
-  pollingCode: text(1000).optional(),
+  name: text(LIMITS.trigger.name, 1),
+  description: text(LIMITS.trigger.description).optional(),
+  pollingCode: text(LIMITS.trigger.pollingCode).optional(),
   inputFields: triggerInputFieldsSchema.optional(),
   adoptId: uuid("id of an existing trigger to take over").optional(),
   unmanaged: unmanagedSchema(TRIGGER_UNMANAGED),

@@ -1,89 +1,24 @@
-import { redact } from "../common/redact";
+import { redact } from "../base/redact";
+import { formatPath, quote } from "../base/text";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  type FieldIssue,
+  type RequestInfo,
+} from "../errors";
 
-/** One problem Langdock reported with a request field (its 400 bodies list zod-style issues). */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
-export interface RequestInfo {
-  method: string;
-  /** The endpoint path relative to the base URL, e.g. `/integrations/v1/{id}/actions/create`. */
-  path: string;
-}
-
-/** Base of every error the client throws; its message is already redacted. */
-export class LangdockError extends Error {
-  override name = "LangdockError";
-  constructor(message: string) {
-    super(redact(message));
-  }
-}
-
-/** Langdock answered with a non-2xx status (or the request never got an answer: see subclasses). */
-export class APIError extends LangdockError {
-  override name = "APIError";
-  constructor(
-    readonly status: number | undefined,
-    /** Langdock's own message, as it sent it (redacted). */
-    readonly apiMessage: string,
-    readonly issues: FieldIssue[],
-    readonly request: RequestInfo,
-    hint: string,
-  ) {
-    super(describe(status, apiMessage, issues, request, hint));
-  }
-}
-
-function describe(status: number | undefined, apiMessage: string, issues: FieldIssue[], request: RequestInfo, hint: string): string {
-  const where = `${request.method} ${request.path}`;
-  const said =
-    issues.length > 0
-      ? issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ")
-      : apiMessage === `HTTP ${status}`
-        ? "" // Langdock said nothing: "HTTP 400: HTTP 400" would only repeat the status
-        : apiMessage;
-  const head =
-    status === undefined
-      ? `Langdock could not be reached for ${where}`
-      : status < 300
-        ? `Langdock answered ${where} with HTTP ${status}`
-        : `Langdock rejected ${where} with HTTP ${status}`;
-  return `${head}${said ? `: ${trimPeriod(said)}` : ""}${hint ? ` — ${hint}` : ""}.`;
-}
-
-function trimPeriod(text: string): string {
-  return text.replace(/[.\s]+$/, "");
-}
-
-export class BadRequestError extends APIError {
-  override name = "BadRequestError";
-}
-export class AuthenticationError extends APIError {
-  override name = "AuthenticationError";
-}
-export class PermissionDeniedError extends APIError {
-  override name = "PermissionDeniedError";
-}
-export class NotFoundError extends APIError {
-  override name = "NotFoundError";
-}
-export class ConflictError extends APIError {
-  override name = "ConflictError";
-}
-export class RateLimitError extends APIError {
-  override name = "RateLimitError";
-}
-export class InternalServerError extends APIError {
-  override name = "InternalServerError";
-}
-/** No response arrived: refused, reset or dropped connection. Whether a write took effect is unknown. */
-export class APIConnectionError extends APIError {
-  override name = "APIConnectionError";
-}
-export class APIConnectionTimeoutError extends APIConnectionError {
-  override name = "APIConnectionTimeoutError";
-}
+/**
+ * The status → error factory: Langdock's answers (and failures to answer) become the typed errors of
+ * provider/errors, with the advice that applies to the request.
+ */
 
 /** What the transport knew when it gave up on a request; decides which advice applies. */
 export interface ResponseContext {
@@ -94,7 +29,7 @@ export interface ResponseContext {
   maxRetryTimeMs?: number;
 }
 
-/** What to do next, by status; scope hints follow REFERENCE.md (INTEGRATION_API, AGENT_API). */
+/** What to do next, by status; scope hints follow docs/langdock-api.md (INTEGRATION_API, AGENT_API). */
 function hintFor(status: number | undefined, request: RequestInfo, said: boolean, context: ResponseContext = {}): string {
   const scope = request.path.startsWith("/agent/") ? "AGENT_API" : "INTEGRATION_API";
   const attempts = context.attempts ?? 1;
@@ -133,7 +68,7 @@ function hintFor(status: number | undefined, request: RequestInfo, said: boolean
 }
 
 /**
- * Langdock's error bodies come in several shapes (REFERENCE.md, Transport): `{message: string}`,
+ * Langdock's error bodies come in several shapes (docs/langdock-api.md, Transport): `{message: string}`,
  * `{message: [{path, message}]}`, `{error: {message, code}}`, `{error: string}`, `{errorMessage}`,
  * or an empty/HTML/text body. Returns a readable message and any field issues.
  */
@@ -174,11 +109,6 @@ function toIssue(raw: unknown): FieldIssue {
     };
   }
   return { path: "", message: String(raw) };
-}
-
-/** `["inputFields", 2, "type"]` → `inputFields[2].type`, the form Pulumi users see in check failures. */
-export function formatPath(path: ReadonlyArray<unknown>): string {
-  return path.reduce<string>((acc, seg) => (typeof seg === "number" ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), "");
 }
 
 /** HTML error pages (proxies, gateways) become their visible text, shortened. */
@@ -230,21 +160,6 @@ export function isLangdockNotFound(body: unknown, contentType: unknown): boolean
   return /\b(integration|action|trigger|agent|assistant|attachment|file|folder|knowledge base)\b[^/]*?\bnot found\b/i.test(message);
 }
 
-/** The base URL does not lead to Langdock's public API (HTML or empty 404s, redirects): a configuration error. */
-export class BaseUrlError extends LangdockError {
-  override name = "BaseUrlError";
-  constructor(
-    readonly status: number,
-    readonly request: RequestInfo,
-    what: string,
-    baseUrl: string,
-  ) {
-    super(
-      `Langdock's API did not answer ${request.method} ${request.path}: HTTP ${status} ${what}, so langdock:baseUrl (${withoutCredentials(baseUrl)}) does not point at Langdock's public API; set it to https://api.langdock.com or https://<deployment>/api/public.`,
-    );
-  }
-}
-
 /** Describes a non-Langdock answer for BaseUrlError: "with an HTML page", "redirecting to …". */
 export function describeForeignAnswer(status: number, body: unknown, location: unknown): string {
   if (status >= 300 && status < 400)
@@ -253,21 +168,6 @@ export function describeForeignAnswer(status: number, body: unknown, location: u
   if (typeof body === "string" && /<[a-z!/]/i.test(body)) return "with an HTML page";
   const { message } = parseErrorBody(body);
   return message ? `with ${quote(message, 60)}, which names no Langdock object` : "with a body that is not Langdock's";
-}
-
-/** A 2xx whose body is unusable (no JSON, no envelope, no id). For a create, whether it took effect is unknown. */
-export class UnusableResponseError extends APIError {
-  override name = "UnusableResponseError";
-  constructor(
-    status: number,
-    detail: string,
-    request: RequestInfo,
-    /** The object's id, when the body carried one after all (e.g. as a number, or outside the envelope). */
-    readonly id: string | undefined,
-  ) {
-    const create = request.method === "POST";
-    super(status, `unusable body (${detail})`, [], request, create ? "" : "check that langdock:baseUrl points at Langdock's public API");
-  }
 }
 
 /** An id found anywhere plausible in an unusable body: `{id}` or `{<envelope>: {id}}`. */
@@ -282,32 +182,8 @@ export function salvageId(body: unknown): string | undefined {
   return candidates.find((c): c is string => typeof c === "string" && c.trim() !== "");
 }
 
-/** `https://user:pw@host/x` → `https://host/x`; anything unparseable is shortened. */
-export function withoutCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = "";
-    parsed.password = "";
-    return parsed.toString().replace(/\/$/, "");
-  } catch {
-    return quote(url.replace(/\/\/[^/@]*@/, "//"), 60);
-  }
-}
-
-/** At most `max` characters of a value, JSON-quoted, with an ellipsis and the full length when cut. */
-export function quote(value: unknown, max = 40): string {
-  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
-  if (text.length <= max) return typeof value === "string" ? JSON.stringify(text) : text;
-  return `${JSON.stringify(text.slice(0, max))}… (${text.length.toLocaleString("en-US")} characters)`;
-}
-
-export function connectionError(cause: string, request: RequestInfo, timedOut: boolean): APIConnectionError {
+/** No complete answer arrived; `cause` is the transport's own error, kept for debugging. */
+export function connectionError(message: string, request: RequestInfo, timedOut: boolean, cause?: unknown): APIConnectionError {
   const Class = timedOut ? APIConnectionTimeoutError : APIConnectionError;
-  return new Class(undefined, redact(cause), [], request, hintFor(undefined, request, false));
-}
-
-/** A write whose outcome is unknown: it may or may not have taken effect in Langdock. */
-export function isOutcomeUnknown(err: unknown): boolean {
-  if (err instanceof InternalServerError) return err.status !== 503; // 503: not handled (retried by the client)
-  return err instanceof APIConnectionError || err instanceof UnusableResponseError;
+  return new Class(undefined, redact(message), [], request, hintFor(undefined, request, false), cause);
 }

@@ -1,5 +1,5 @@
-import { deepEqual, normalizeCode, sanitize } from "../../provider/common/props";
-import { MASK, redact, registerSecret } from "../../provider/common/redact";
+import { deepEqual, normalizeCode, sanitize } from "../../provider/base/props";
+import { MASK, redact, registerSecret } from "../../provider/base/redact";
 
 describe("sanitize", () => {
   it("drops undefined and null properties, converts BigInt, keeps array positions", () => {
