@@ -1,12 +1,9 @@
 import type { ActionWire } from "../client/wire";
-import { childCrud } from "../integrationChild";
-import { inputFieldsToWire } from "../child/inputFields";
-import { sanitize } from "../base/props";
-import { isUnmanaged } from "../common/schema";
-import { actionSchema } from "./schema";
+import { childCrud } from "../child/crud";
+import { actionSchema, type ActionInputs } from "./schema";
 import { actionOutputs } from "./wire";
 
-export const actionCrud = childCrud<ActionWire>({
+export const actionCrud = childCrud<ActionWire, ActionInputs>({
   noun: "action",
   listKey: "actions",
   verifiedOnlyInFull: "code and input fields",
@@ -15,14 +12,6 @@ export const actionCrud = childCrud<ActionWire>({
   replace: (client, integrationId, id, body) => client.updateAction(integrationId, id, body),
   remove: (client, integrationId, id) => client.deleteAction(integrationId, id),
   keptWhenOmitted: "code",
-  toBody: (inputs, forReplace) =>
-    sanitize({
-      name: inputs.name,
-      description: inputs.description,
-      // PUT keeps an omitted `code`; an empty string clears code the program no longer declares.
-      code: inputs.code ?? (forReplace && !isUnmanaged(inputs, "code") ? "" : undefined),
-      requiresConfirmation: inputs.requiresConfirmation,
-      inputFields: inputFieldsToWire(inputs.inputFields) ?? (forReplace ? [] : undefined),
-    }),
+  alsoSent: ["requiresConfirmation"],
   toOutputs: actionOutputs,
 });

@@ -2,7 +2,7 @@
 import type { ActionWire } from "../client/wire";
 import type { Props } from "../common/crud";
 import { sanitize } from "../base/props";
-import { childOutputs } from "../integrationChild";
+import { childOutputs } from "../child/wire";
 import { inputFieldsFromWire } from "../child/inputFields";
 
 /** Outputs of an action as Langdock reports it; what the answer lacks comes from `fallback`. */

@@ -9,20 +9,22 @@ import {
 } from "../errors";
 import { attemptCreate, claim, keepKnownId } from "../common/createOutcome";
 import { GONE, orIfGone, unlessGone, type Context, type Props, type ResourceCrud } from "../common/crud";
+import { requestFields } from "../common/properties";
+import { AGENT_PROPERTIES } from "./properties";
 import { diffInputs } from "../common/schema";
 import { adoptionChanges } from "../common/adoption";
 import { removeAgent } from "./removal";
-import { agentSchema } from "./schema";
+import { agentSchema, type AgentInputs } from "./schema";
 import { agentOutputs, toBody } from "./wire";
 
-const ALL_FIELDS = [...Object.keys(agentSchema.comparable), "name", "model"];
+const REQUEST_FIELDS = requestFields(AGENT_PROPERTIES);
 
 /**
  * Turns Langdock's "unknown model" 400 into an error that lists the valid models. Decided by the
  * model list, never by the 400's wording: any 400 while a model is declared asks for the list, and
  * only a model missing from it is blamed (an unknown action or attachment is a 400 too).
  */
-async function explainModel(ctx: Context, inputs: Props, err: unknown): Promise<never> {
+async function explainModel(ctx: Context, inputs: AgentInputs, err: unknown): Promise<never> {
   if (err instanceof BadRequestError && typeof inputs.model === "string") {
     const models = await ctx.client.listModels().catch(() => undefined);
     if (models && !models.includes(inputs.model)) throw new ModelUnavailableError(inputs.model, models, err);
@@ -31,9 +33,9 @@ async function explainModel(ctx: Context, inputs: Props, err: unknown): Promise<
 }
 
 /** Applies changed inputs to the draft, publishes it, and re-enables a disabled agent. */
-async function converge(ctx: Context, id: string, olds: Props, news: Props): Promise<Props> {
+async function converge(ctx: Context, id: string, olds: Props, news: AgentInputs): Promise<Props> {
   const { diffs } = diffInputs(agentSchema, olds, news);
-  const fields = diffs.filter((k) => k !== "disabled" && k !== "adoptId");
+  const fields = diffs.filter((k) => REQUEST_FIELDS.includes(k));
   let live = olds;
   if (fields.length > 0) {
     const draft = await ctx.client.updateAgent(id, toBody(news, fields)).catch((err) => explainModel(ctx, news, err));
@@ -61,12 +63,12 @@ async function converge(ctx: Context, id: string, olds: Props, news: Props): Pro
   return { ...live, disabled: false, adoptId: news.adoptId };
 }
 
-export const agentCrud: ResourceCrud = {
+export const agentCrud: ResourceCrud<AgentInputs> = {
   noun: "agent",
 
   async adopt(ctx, inputs) {
-    const existing = await orIfGone(ctx.client.getAgent(String(inputs.adoptId)), (err) =>
-      AdoptionNotFoundError.object("agent", String(inputs.adoptId), err),
+    const existing = await orIfGone(ctx.client.getAgent(inputs.adoptId), (err) =>
+      AdoptionNotFoundError.object("agent", inputs.adoptId, err),
     );
     const current = agentOutputs(existing, {});
     const changes = adoptionChanges(agentSchema, current, { ...inputs, disabled: false });
@@ -74,14 +76,15 @@ export const agentCrud: ResourceCrud = {
   },
 
   async create(ctx, inputs) {
-    if (typeof inputs.adoptId === "string") {
+    const { adoptId } = inputs;
+    if (adoptId !== undefined) {
       // converge writes only what differs: an agent that already matches is taken over without a write.
-      const plan = await agentCrud.adopt(ctx, inputs);
+      const plan = await agentCrud.adopt(ctx, { ...inputs, adoptId });
       return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
     }
     // A created agent is live at once: no publish needed. Langdock has no way to list agents, so a create
     // whose outcome is uncertain cannot be looked up; it is never repeated blindly.
-    const body = toBody(inputs, ALL_FIELDS);
+    const body = toBody(inputs, REQUEST_FIELDS);
     const outcome = await attemptCreate(() => ctx.client.createAgent(body)).catch((err) => explainModel(ctx, inputs, err));
     if (outcome.kind === "done") {
       claim("agent", outcome.wire.id);
@@ -89,14 +92,8 @@ export const agentCrud: ResourceCrud = {
     }
     if (outcome.kind === "conflict") throw outcome.error;
     if (outcome.id)
-      throw keepKnownId(
-        "agent",
-        inputs.name,
-        outcome.id,
-        agentOutputs({ id: outcome.id, name: String(inputs.name) }, inputs),
-        outcome.error,
-      );
-    throw new CreateUnconfirmedError("agent", String(inputs.name), { kind: "unlistable" }, outcome.error);
+      throw keepKnownId("agent", inputs.name, outcome.id, agentOutputs({ id: outcome.id, name: inputs.name }, inputs), outcome.error);
+    throw new CreateUnconfirmedError("agent", inputs.name, { kind: "unlistable" }, outcome.error);
   },
 
   async read(ctx, id, props) {

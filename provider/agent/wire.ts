@@ -2,7 +2,8 @@
 import type { AgentWire } from "../client/wire";
 import type { Props } from "../common/crud";
 import { sanitize } from "../base/props";
-import { CAPABILITIES, DEFAULT_CREATIVITY } from "./schema";
+import { bodyOf } from "../common/properties";
+import { AGENT_PROPERTIES, AGENT_RESPONSE_NAMES as RESPONSE, CAPABILITIES } from "./properties";
 
 /**
  * Outputs use the input names (emoji, creativity, dataAnalyst …), not Langdock's response names; where
@@ -16,11 +17,11 @@ export function agentOutputs(wire: AgentWire, fallback: Props): Props {
     name: wire.name,
     // null is Langdock's "no description": it clears the state's value instead of keeping it.
     description: wire.description === undefined ? fallback.description : wire.description || undefined,
-    emoji: wire.emojiIcon === undefined ? fallback.emoji : wire.emojiIcon,
+    emoji: wire[RESPONSE.emoji] === undefined ? fallback.emoji : wire[RESPONSE.emoji],
     instruction: wire.instruction === undefined ? fallback.instruction : wire.instruction || undefined,
     inputType: wire.inputType ?? fallback.inputType,
     model: wire.model ?? fallback.model,
-    creativity: wire.temperature ?? fallback.creativity,
+    creativity: wire[RESPONSE.creativity] ?? fallback.creativity,
     conversationStarters: wire.conversationStarters ?? fallback.conversationStarters,
     actions: wire.actions
       ? wire.actions.map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }))
@@ -55,30 +56,9 @@ function fileTypeList(value: string | string[] | null | undefined): string[] | u
   return types.length > 0 ? types : undefined;
 }
 
-/** Request fields for the given inputs; absent optional inputs are sent as their cleared value. */
+/** Request fields for the given inputs; absent optional inputs are sent as their cleared value (AGENT_PROPERTIES). */
 export function toBody(inputs: Props, keys: readonly string[]): Props {
-  const cleared: Props = {
-    description: "",
-    instruction: "",
-    emoji: null, // REFERENCE.md: null clears emoji
-    inputType: "PROMPT",
-    creativity: DEFAULT_CREATIVITY,
-    conversationStarters: [],
-    actions: [],
-    inputFields: [],
-    attachments: [],
-    webSearch: false,
-    imageGeneration: false,
-    dataAnalyst: false,
-    canvas: false,
-  };
-  const body: Props = {};
-  for (const key of keys) {
-    if (key === "adoptId" || key === "disabled") continue;
-    const value = inputs[key] ?? cleared[key];
-    // `model` has no cleared value: Langdock keeps its workspace default when it is not sent.
-    if (value !== undefined) body[key] = value;
-  }
+  const body = bodyOf(AGENT_PROPERTIES, inputs, keys);
   if (Array.isArray(body.actions)) {
     // The two doc versions disagree on the default (true vs false), so it is always sent explicitly.
     body.actions = (body.actions as Props[]).map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }));

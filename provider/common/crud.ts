@@ -3,6 +3,8 @@ import { NotFoundError } from "../errors";
 import type { AdoptionPlan } from "./adoption";
 
 export type Props = Record<string, unknown>;
+/** Inputs that name an object to take over. */
+export type Adopting<I> = I & { adoptId: string };
 
 /** What CRUD code gets from the runtime: the process's one client, and a way to tell the user things. */
 export interface Context {
@@ -10,14 +12,18 @@ export interface Context {
   warn(message: string): void;
 }
 
-/** The CRUD half of a resource; the check/diff half (`ResourceSchema`) lives apart so that plan-time loads no HTTP code. */
-export interface ResourceCrud {
-  create(ctx: Context, inputs: Props): Promise<{ id: string; outs: Props }>;
+/**
+ * The CRUD half of a resource; the check/diff half (`ResourceSchema`) lives apart so that plan-time loads no
+ * HTTP code. `I`: the checked inputs (`XxxInputs`: create, update and adopt run after check). Stored outputs
+ * stay `Props`: state written by any earlier version arrives as it was stored.
+ */
+export interface ResourceCrud<I extends Props = Props> {
+  create(ctx: Context, inputs: I): Promise<{ id: string; outs: Props }>;
   read(ctx: Context, id: string, props: Props): Promise<{ id: string; props?: Props }>;
-  update(ctx: Context, id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
+  update(ctx: Context, id: string, olds: Props, news: I): Promise<{ outs: Props }>;
   delete(ctx: Context, id: string, props: Props): Promise<void>;
   /** Reads the object `inputs.adoptId` names and what taking it over changes (throws AdoptionNotFoundError). */
-  adopt(ctx: Context, inputs: Props): Promise<AdoptionPlan>;
+  adopt(ctx: Context, inputs: Adopting<I>): Promise<AdoptionPlan>;
   /** What the user calls this resource in messages ("agent", "integration"). */
   noun: string;
 }

@@ -31,6 +31,21 @@ export function secretOutputsOf(spec: Pick<ResourceSpec, "secretInputs">): strin
   return [...new Set(spec.secretInputs.map((path) => path.split(".")[0]))];
 }
 
+/** `outputs` with each secret input carried over from `fallback` (state or inputs): Langdock never returns them. */
+export function carrySecrets<P extends Record<string, unknown>>(
+  outputs: P,
+  fallback: Record<string, unknown>,
+  paths: readonly string[],
+): P {
+  const out: Record<string, unknown> = { ...outputs };
+  for (const path of paths) {
+    const [head, child] = path.split(".", 2) as [string, string | undefined];
+    if (child === undefined) out[head] = fallback[head];
+    else if (out[head] && typeof out[head] === "object") out[head] = { ...(out[head] as object), [child]: valueAt(fallback, path) };
+  }
+  return out as P;
+}
+
 /** The value at a `property` or `property.child` path (undefined where anything on the way is not an object). */
 export function valueAt(props: Record<string, unknown> | undefined, path: string): unknown {
   let current: unknown = props;

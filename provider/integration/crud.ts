@@ -1,16 +1,18 @@
 import { AdoptionNotFoundError, CreateUnconfirmedError, PartialStateError } from "../errors";
 import { attemptCreate, claim, keepKnownId } from "../common/createOutcome";
 import { GONE, orIfGone, unlessGone, type Context, type Props, type ResourceCrud } from "../common/crud";
+import { secretOutputsOf, valueAt } from "../common/spec";
+import { integrationSpec } from "./spec";
 import { diffInputs, isUnmanaged } from "../common/schema";
 import { sanitize } from "../base/props";
 import { adoptionChanges } from "../common/adoption";
 import { findRemovedIntegration, markIntegrationRemoved } from "./revive";
 import { destructiveChanges } from "../common/destructive";
-import { AUTH_KEYS, DETAIL_KEYS, integrationSchema } from "./schema";
+import { AUTH_KEYS, DETAIL_KEYS, integrationSchema, type IntegrationInputs } from "./schema";
 import { authBody, detailsBody, integrationOutputs } from "./wire";
 
 /** Applies the auth and detail inputs that differ from `current`; a failure keeps what already landed. */
-async function converge(ctx: Context, id: string, current: Props, inputs: Props): Promise<Props> {
+async function converge(ctx: Context, id: string, current: Props, inputs: IntegrationInputs): Promise<Props> {
   const { diffs } = diffInputs(integrationSchema, current, inputs);
   let applied = current;
   try {
@@ -42,8 +44,8 @@ const CREATE_ATTEMPTS = 3;
  * ours: after an uncertain create the provider retries only if no integration of that name exists,
  * and otherwise stops and names the candidates so the user can adopt the right one.
  */
-async function createOnce(ctx: Context, inputs: Props) {
-  const body = sanitize({ name: inputs.name, description: inputs.description }) as { name: string };
+async function createOnce(ctx: Context, inputs: IntegrationInputs) {
+  const body = sanitize({ name: inputs.name, description: inputs.description });
   for (let attempt = 1; ; attempt++) {
     const outcome = await attemptCreate(() => ctx.client.createIntegration(body));
     if (outcome.kind === "done") return outcome.wire;
@@ -52,30 +54,32 @@ async function createOnce(ctx: Context, inputs: Props) {
     const candidates = (await ctx.client.listIntegrations()).filter((i) => i.name === inputs.name);
     if (candidates.length > 0) {
       const ids = candidates.map((c) => c.id);
-      throw new CreateUnconfirmedError("integration", String(inputs.name), { kind: "candidates", ids }, outcome.error);
+      throw new CreateUnconfirmedError("integration", inputs.name, { kind: "candidates", ids }, outcome.error);
     }
     if (attempt >= CREATE_ATTEMPTS) throw outcome.error;
   }
 }
 
-export const integrationCrud: ResourceCrud = {
+export const integrationCrud: ResourceCrud<IntegrationInputs> = {
   noun: "integration",
 
   async adopt(ctx, inputs) {
-    const existing = await orIfGone(ctx.client.getIntegration(String(inputs.adoptId)), (err) =>
-      AdoptionNotFoundError.object("integration", String(inputs.adoptId), err),
+    const existing = await orIfGone(ctx.client.getIntegration(inputs.adoptId), (err) =>
+      AdoptionNotFoundError.object("integration", inputs.adoptId, err),
     );
     const current = integrationOutputs(existing, {});
-    // The OAuth client secret is write-only: Langdock never returns it, so it cannot be compared (unless
-    // the program leaves it as it is: unmanaged, what `pulumi-langdock export` writes).
-    const unreadable = inputs.oauthClient && !isUnmanaged(inputs, "oauthClient.clientSecret") ? ["oauthClient"] : [];
+    // Secret inputs (the OAuth client secret) are write-only: Langdock never returns them, so they cannot be
+    // compared (unless the program leaves them as they are: unmanaged, what `pulumi-langdock export` writes).
+    const secretInputs = integrationSpec.secretInputs.filter((path) => valueAt(inputs, path) !== undefined && !isUnmanaged(inputs, path));
+    const unreadable = secretOutputsOf({ secretInputs });
     return { id: existing.id, current, changes: adoptionChanges(integrationSchema, current, inputs, unreadable), wire: existing };
   },
 
   async create(ctx, inputs) {
-    if (typeof inputs.adoptId === "string") {
+    const { adoptId } = inputs;
+    if (adoptId !== undefined) {
       // converge writes only what differs: an object that already matches is taken over without a write.
-      const plan = await integrationCrud.adopt(ctx, inputs);
+      const plan = await integrationCrud.adopt(ctx, { ...inputs, adoptId });
       claim("integration", plan.id);
       return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
     }

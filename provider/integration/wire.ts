@@ -2,12 +2,13 @@
 import type { AuthFieldWire, IntegrationWire } from "../client/wire";
 import type { Props } from "../common/crud";
 import { sanitize } from "../base/props";
+import { carrySecrets } from "../common/spec";
+import { integrationSpec } from "./spec";
 
 /** Outputs: the inputs' names with Langdock's values; the write-only client secret comes from `fallback`. */
 export function integrationOutputs(wire: IntegrationWire, fallback: Props): Props {
   const pick = <K extends keyof IntegrationWire>(key: K) => (wire[key] === undefined ? fallback[key] : wire[key]);
-  const secret = (fallback.oauthClient as Props | undefined)?.clientSecret;
-  return sanitize({
+  const outputs = {
     name: wire.name,
     description: wire.description === undefined ? fallback.description : wire.description || undefined,
     iconUrl: pick("iconUrl"),
@@ -16,13 +17,13 @@ export function integrationOutputs(wire: IntegrationWire, fallback: Props): Prop
     authType: pick("authType") ?? "NONE",
     authFields: wire.authFields === undefined || wire.authFields === null ? fallback.authFields : authFieldsFromWire(wire.authFields),
     authTestCode: pick("authTestCode"),
-    // GET never returns clientSecret: it is carried from state, never read back.
-    oauthClient:
-      wire.oauthClient === undefined ? fallback.oauthClient : wire.oauthClient ? { ...wire.oauthClient, clientSecret: secret } : undefined,
+    oauthClient: wire.oauthClient === undefined ? fallback.oauthClient : (wire.oauthClient ?? undefined),
     adoptId: fallback.adoptId,
     unmanaged: fallback.unmanaged,
     createdAt: wire.createdAt ?? fallback.createdAt,
-  });
+  };
+  // GET never returns the client secret: it is carried from state, never read back.
+  return sanitize(carrySecrets(outputs, fallback, integrationSpec.secretInputs));
 }
 
 /** Auth fields as the program states them: empty text is absent, `required` explicit. */
