@@ -6,8 +6,11 @@ import { agentSpec } from "./agent/spec";
 import { integrationSpec } from "./integration/spec";
 import { triggerSpec } from "./trigger/spec";
 
-/** One kind: its declaration, and loaders of its check/diff half (no HTTP code), its CRUD and its class. */
-export interface KindEntry {
+/**
+ * One kind: its declaration, and loaders of its check/diff half (no HTTP code), its CRUD and its class.
+ * Not exported, so the public declarations (the classes name ResourceKind) never reference zod or the client.
+ */
+interface KindEntry {
   spec: ResourceSpec;
   schema(): ResourceSchema;
   crud(): ResourceCrud;

@@ -4,8 +4,9 @@
  * only the code an operation needs (check and diff load no HTTP code), sanitizes everything returned
  * to the host, and redacts everything thrown.
  */
-import { KINDS, type KindEntry, type ResourceKind } from "./kinds";
-import { PartialStateError, type Context, type Props } from "./common/crud";
+import { KINDS, type ResourceKind } from "./kinds";
+import type { ResourceSchema } from "./common/schema";
+import { PartialStateError, type Context, type Props, type ResourceCrud } from "./common/crud";
 import type { LangdockClient } from "./client";
 import { resolveSettings, type ConfigSource, type ProviderSettings } from "./config";
 import { redact, registerSecret } from "./base/redact";
@@ -13,8 +14,8 @@ import { sanitize } from "./base/props";
 
 import { valueAt } from "./common/spec";
 
-const schemas = (kind: ResourceKind) => (KINDS[kind] as KindEntry).schema();
-const cruds = (kind: ResourceKind) => (KINDS[kind] as KindEntry).crud();
+const schemas = (kind: ResourceKind): ResourceSchema => KINDS[kind].schema();
+const cruds = (kind: ResourceKind): ResourceCrud => KINDS[kind].crud();
 
 let settings: ProviderSettings | undefined;
 let client: LangdockClient | undefined;

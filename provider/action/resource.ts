@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { InputFieldArgs, StoredInputField } from "../child/args";
 import { LangdockResource, type Out } from "../common/resource";
-import type { ActionUnmanaged } from "./schema";
+import type { ActionUnmanaged } from "./spec";
 import { actionSpec } from "./spec";
 
 export interface ActionArgs {

@@ -1,6 +1,10 @@
 import type { ResourceSpec } from "../common/spec";
 import type { ActionInputs } from "./schema";
 
+/** Properties an Action can leave as they are in Langdock (a summary GET does not show them). */
+export const ACTION_UNMANAGED = ["code", "inputFields", "requiresConfirmation"] as const;
+export type ActionUnmanaged = (typeof ACTION_UNMANAGED)[number];
+
 export const actionSpec = {
   noun: "action",
   secretInputs: [],

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { LangdockResource, type Out } from "../common/resource";
-import type { AgentFieldType, InputType } from "./schema";
+import type { AgentFieldType, InputType } from "./spec";
 import { agentSpec } from "./spec";
 
 export interface AgentActionArgs {

@@ -7,11 +7,10 @@ import { LIMITS } from "../base/limits";
 import { agentSpec } from "./spec";
 import { AGENT_PROPERTIES, DEFAULT_CREATIVITY } from "./properties";
 import { comparableOf } from "../common/properties";
+import { INPUT_TYPES, AGENT_FIELD_TYPES } from "./spec";
+export { INPUT_TYPES, AGENT_FIELD_TYPES };
+export type { InputType, AgentFieldType } from "./spec";
 
-export const INPUT_TYPES = ["PROMPT", "STRUCTURED"] as const;
-export const AGENT_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "CHECKBOX", "FILE", "SELECT", "DATE"] as const;
-export type InputType = (typeof INPUT_TYPES)[number];
-export type AgentFieldType = (typeof AGENT_FIELD_TYPES)[number];
 export { CAPABILITIES, DEFAULT_CREATIVITY } from "./properties";
 
 const agentField = strictObject({

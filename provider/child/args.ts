@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ActionFieldType, TriggerFieldType } from "./inputFields";
+import type { ActionFieldType, TriggerFieldType } from "./fieldTypes";
 
 /** An option of a SELECT input field. */
 export interface SelectOption {

@@ -4,24 +4,9 @@ import { onlyForType } from "../common/crossField";
 import { sanitize } from "../base/props";
 import type { InputFieldWire } from "../client/wire";
 import { LIMITS } from "../base/limits";
-
-/** Input fields of actions and triggers (REFERENCE.md, Actions: "Input field"). */
-export const ACTION_FIELD_TYPES = [
-  "TEXT",
-  "MULTI_LINE_TEXT",
-  "NUMBER",
-  "BOOLEAN",
-  "SELECT",
-  "PASSWORD",
-  "VECTOR",
-  "OBJECT",
-  "FILE",
-  "ID",
-] as const;
-/** Triggers accept the types TEXT through VECTOR and no `contextActionId`. */
-export const TRIGGER_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR"] as const;
-export type ActionFieldType = (typeof ACTION_FIELD_TYPES)[number];
-export type TriggerFieldType = (typeof TRIGGER_FIELD_TYPES)[number];
+import { ACTION_FIELD_TYPES, TRIGGER_FIELD_TYPES } from "./fieldTypes";
+export { ACTION_FIELD_TYPES, TRIGGER_FIELD_TYPES };
+export type { ActionFieldType, TriggerFieldType } from "./fieldTypes";
 
 const optionSchema = strictObject({ label: text(LIMITS.inputField.optionLabel, 1), value: text(LIMITS.inputField.optionValue, 1) });
 

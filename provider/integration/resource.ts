@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { LangdockResource, type Out } from "../common/resource";
-import type { AuthFieldType, AuthType } from "./schema";
+import type { AuthFieldType, AuthType } from "./spec";
 import { integrationSpec } from "./spec";
 
 /** A credential field users fill in when they connect to the integration. */

@@ -7,17 +7,16 @@ import { unmanagedSchema } from "../unmanaged";
 import { LIMITS } from "../base/limits";
 import { INTEGRATION_SECRET_INPUTS, integrationSpec } from "./spec";
 import type { z } from "zod";
+import { AUTH_TYPES, AUTH_FIELD_TYPES } from "./spec";
+export { AUTH_TYPES, AUTH_FIELD_TYPES };
+export type { AuthType, AuthFieldType } from "./spec";
 
-export const AUTH_TYPES = ["NONE", "API_KEY", "OAUTH", "OAUTH_DCR", "SERVICE_ACCOUNT"] as const;
-export const AUTH_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "PASSWORD", "NUMBER", "EMBEDDING_MODEL"] as const;
 /** The inputs that `PATCH …/auth` sets; a change to any of them is one auth call. */
 export const AUTH_KEYS = ["authType", "authFields", "authTestCode", "oauthClient"] as const;
 /** The inputs that `PATCH /integrations/v1/{id}` sets. */
 export const DETAIL_KEYS = ["name", "description", "iconUrl", "color"] as const;
 /** Langdock never returns the OAuth client secret: a program can leave it as it is (see provider/unmanaged.ts). */
 export const INTEGRATION_UNMANAGED = INTEGRATION_SECRET_INPUTS;
-export type AuthType = (typeof AUTH_TYPES)[number];
-export type AuthFieldType = (typeof AUTH_FIELD_TYPES)[number];
 
 const authField = strictObject({
   slug: text(LIMITS.authField.slug, 1),

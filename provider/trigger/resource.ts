@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { StoredInputField, TriggerInputFieldArgs } from "../child/args";
 import { LangdockResource, type Out } from "../common/resource";
-import type { TriggerUnmanaged } from "./schema";
+import type { TriggerUnmanaged } from "./spec";
 import { triggerSpec } from "./spec";
 
 export interface TriggerArgs {
