@@ -8,6 +8,14 @@ export const DEFAULT_BASE_URL = "https://api.langdock.com";
 export const DEFAULT_MAX_RETRIES = 5;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRY_TIME_MS = 120_000;
+/** Every default, the one place they are written: what an unset setting resolves to (the client has none). */
+export const DEFAULT_SETTINGS: ProviderSettings = {
+  apiKey: "",
+  baseUrl: DEFAULT_BASE_URL,
+  maxRetries: DEFAULT_MAX_RETRIES,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
+  maxRetryTimeMs: DEFAULT_MAX_RETRY_TIME_MS,
+};
 
 export interface ProviderSettings {
   apiKey: string;
