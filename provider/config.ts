@@ -58,6 +58,7 @@ function wholeNumber(source: ConfigSource | undefined, env: NodeJS.ProcessEnv, n
   if (!Number.isInteger(value) || value < 0) {
     throw new ConfigurationError(
       `${SETTINGS[name].config} must be a whole number of 0 or more, got ${shortQuote(raw)}: set it with \`pulumi config set ${SETTINGS[name].config} <n>\` or ${SETTINGS[name].env}.`,
+      SETTINGS[name].config,
     );
   }
   return value;
@@ -93,10 +94,14 @@ function checkBaseUrl(baseUrl: string): void {
     // The API key is the only credential: a user:password part would make the HTTP client send Basic auth instead.
     throw new ConfigurationError(
       `langdock:baseUrl must not contain a user name or password (found one before "@${parsed.host}"); remove it and put the API key in langdock:apiKey.`,
+      SETTINGS.baseUrl.config,
     );
   }
   if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-    throw new ConfigurationError(`langdock:baseUrl must be an http(s) URL such as ${BASE_URL_EXAMPLES}, got ${shortQuote(baseUrl)}.`);
+    throw new ConfigurationError(
+      `langdock:baseUrl must be an http(s) URL such as ${BASE_URL_EXAMPLES}, got ${shortQuote(baseUrl)}.`,
+      SETTINGS.baseUrl.config,
+    );
   }
 }
 

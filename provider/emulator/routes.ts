@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ChildCollection } from "./children";
-import { badRequest } from "./errors";
+import { badRequest } from "./httpError";
 import type { EmulatorStore } from "./store";
 import type { ApiScope } from "./types";
 import {

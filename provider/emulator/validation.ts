@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ACTION_FIELD_TYPES, TRIGGER_FIELD_TYPES } from "../inputFields";
 import { AUTH_FIELD_TYPES, AUTH_TYPES } from "../integration/schema";
 import { AGENT_FIELD_TYPES } from "../agent/schema";
-import { badRequest, type Issue } from "./errors";
+import { badRequest, type Issue } from "./httpError";
 
 /**
  * Request schemas, with every limit and enum from REFERENCE.md. Objects strip unknown keys (as zod does by

@@ -27,7 +27,12 @@ export type LangdockErrorCode =
   | "name_differs"
   | "model_unavailable"
   | "unmanaged_refused"
-  | "partial_state";
+  | "partial_state"
+  | "invalid_argument"
+  | "code_file"
+  | "usage"
+  | "output_folder"
+  | "export_read";
 
 /** Base of every error the package throws on purpose; its message is already redacted, its `cause` kept. */
 export class LangdockError extends Error {
