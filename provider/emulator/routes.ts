@@ -55,7 +55,7 @@ function idParam(value: string, what: string): string {
   return value;
 }
 
-/** Every endpoint of REFERENCE.md; earlier routes win, so literal paths precede parameterised ones. */
+/** Every endpoint of docs/langdock-api.md; earlier routes win, so literal paths precede parameterised ones. */
 export function buildRoutes(store: EmulatorStore): Route[] {
   const { agents } = store;
   const integrationId = (params: Record<string, string>) => idParam(params.integrationId, "integration");

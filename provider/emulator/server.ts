@@ -215,7 +215,9 @@ export class LangdockEmulator {
         throw new EmulatorHttpError(403, `API key is missing the required scope: add ${route.scopes.join(" or ")} to the key`);
       }
       if (!body.ok) {
-        throw body.reason === "tooLarge" ? new EmulatorHttpError(413, "Request body too large") : new EmulatorHttpError(400, "Invalid JSON body");
+        throw body.reason === "tooLarge"
+          ? new EmulatorHttpError(413, "Request body too large")
+          : new EmulatorHttpError(400, "Invalid JSON body");
       }
       return route.handle({ params, query, body: body.value });
     } catch (error) {

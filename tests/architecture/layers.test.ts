@@ -63,8 +63,14 @@ describe("layer rules", () => {
     ).toEqual([]);
   });
 
-  it("provider/common (the resource kit) never loads provider/client", () => {
-    expect(violations(files("provider/common"), (e) => e.typeOnly || !within(e.to, "provider/client"))).toEqual([]);
+  it("provider/common (the resource kit) loads base, errors and itself: never the client, a resource or the runtime", () => {
+    expect(
+      violations(files("provider/common"), (e) => e.typeOnly || within(e.to, "provider/base", "provider/errors", "provider/common")),
+    ).toEqual([]);
+  });
+
+  it("the settings load only base and errors", () => {
+    expect(violations(["provider/config.ts"], (e) => within(e.to, "provider/base", "provider/errors"))).toEqual([]);
   });
 
   it("lookups and export use each resource's wire module, never its CRUD", () => {
