@@ -10,7 +10,6 @@ export type CodeField = "action code" | "trigger polling code";
  * sentences are written here once; `file` is the path as the program gave it.
  */
 export class CodeFileError extends LangdockError {
-  override name = "CodeFileError";
   override readonly code: LangdockErrorCode = "code_file";
   private constructor(
     readonly file: string,

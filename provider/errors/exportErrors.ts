@@ -2,13 +2,11 @@ import { LangdockError, type LangdockErrorCode } from "./langdockError";
 
 /** `pulumi-langdock export` was called wrongly (exit code 2): a flag, a value, or a missing API key. */
 export class UsageError extends LangdockError {
-  override name = "UsageError";
   override readonly code: LangdockErrorCode = "usage";
 }
 
 /** The export's `--out` folder cannot take the project: export never overwrites files. */
 export class OutputFolderError extends LangdockError {
-  override name = "OutputFolderError";
   override readonly code: LangdockErrorCode = "output_folder";
   private constructor(
     readonly dir: string,
@@ -33,7 +31,6 @@ export class OutputFolderError extends LangdockError {
 
 /** Reading the workspace for an export failed; the sentence says what to check, the client's error is the cause. */
 export class ExportReadError extends LangdockError {
-  override name = "ExportReadError";
   override readonly code: LangdockErrorCode = "export_read";
   constructor(message: string, cause: unknown) {
     super(message, { cause });

@@ -2,7 +2,6 @@ import { LangdockError, type LangdockErrorCode } from "./langdockError";
 
 /** A function of the package was called with an argument it cannot use (codeFromFile, the lookups). */
 export class InvalidArgumentError extends LangdockError {
-  override name = "InvalidArgumentError";
   override readonly code: LangdockErrorCode = "invalid_argument";
   constructor(
     /** The function, e.g. `codeFromFile` or `getAgent`. */

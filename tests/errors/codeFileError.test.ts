@@ -1,3 +1,4 @@
+import { thrown } from "../helpers/thrown";
 import * as os from "os";
 import * as path from "path";
 import { CodeFileError, LangdockError } from "../../provider/errors";
@@ -6,19 +7,13 @@ import { codeFromFile } from "../../provider/code";
 describe("CodeFileError", () => {
   it("a missing file names the path as given and as resolved, and keeps the errno error", () => {
     const dir = os.tmpdir();
-    const err = (() => {
-      try {
-        codeFromFile("./no-such-file-h12b.js", { baseDir: dir });
-      } catch (e) {
-        return e as CodeFileError;
-      }
-    })();
+    const err = thrown<CodeFileError>(() => codeFromFile("./no-such-file-h12b.js", { baseDir: dir }));
     expect(err).toBeInstanceOf(CodeFileError);
     expect(err).toBeInstanceOf(LangdockError);
-    expect(err?.code).toBe("code_file");
-    expect(err?.file).toBe("./no-such-file-h12b.js");
-    expect((err?.cause as NodeJS.ErrnoException).code).toBe("ENOENT");
-    expect(err?.message).toBe(
+    expect(err.code).toBe("code_file");
+    expect(err.file).toBe("./no-such-file-h12b.js");
+    expect((err.cause as NodeJS.ErrnoException).code).toBe("ENOENT");
+    expect(err.message).toBe(
       `codeFromFile: ./no-such-file-h12b.js does not exist (resolved to ${path.join(dir, "no-such-file-h12b.js")}); create it or fix the path.`,
     );
   });
