@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { LangdockClient } from "./client";
 import type { AgentWire } from "./client/wire";
 import type { ConfigSource } from "./config";
+import { InvalidArgumentError } from "./errors/invalidArgumentError";
 
 /**
  * Connection settings for a lookup. Each one left out is read from the stack configuration
@@ -152,7 +153,7 @@ function toAgent(wire: AgentWire): LangdockAgent {
 function requireId(fn: string, args: { id: string } | undefined): string {
   const id = args?.id;
   if (typeof id !== "string" || id.trim() === "") {
-    throw new Error(`${fn}: pass { id: "<uuid>" } with the object's id, got ${JSON.stringify(args)}.`);
+    throw new InvalidArgumentError(fn, `pass { id: "<uuid>" } with the object's id, got ${JSON.stringify(args)}`);
   }
   return id;
 }

@@ -7,8 +7,8 @@
 import { KINDS, type ResourceKind } from "./kinds";
 import type { ResourceSchema } from "./common/schema";
 import { PartialStateError, type Context, type Props, type ResourceCrud } from "./common/crud";
-import type { LangdockClient } from "./client";
-import { resolveSettings, type ConfigSource, type ProviderSettings } from "./config";
+import { resolveSettings, type ConfigSource } from "./config";
+import { processState } from "./base/processState";
 import { redact, registerSecret } from "./base/redact";
 import { sanitize } from "./base/props";
 
@@ -17,36 +17,35 @@ import { valueAt } from "./common/spec";
 const schemas = (kind: ResourceKind): ResourceSchema => KINDS[kind].schema();
 const cruds = (kind: ResourceKind): ResourceCrud => KINDS[kind].crud();
 
-let settings: ProviderSettings | undefined;
-let client: LangdockClient | undefined;
 /**
- * A failed configure, remembered: every later operation fails with it. Forgetting it would let the next
- * operation resolve settings from the environment, i.e. act on whatever workspace LANGDOCK_* names.
+ * Settings, the client and a failed configure live in processState. A failed configure is remembered:
+ * every later operation fails with it. Forgetting it would let the next operation resolve settings from
+ * the environment, i.e. act on whatever workspace LANGDOCK_* names.
  */
-let configurationError: Error | undefined;
+const state = processState;
 
 export async function configure(req: { config?: ConfigSource }): Promise<void> {
-  client = undefined;
-  settings = undefined;
+  state.client = undefined;
+  state.settings = undefined;
   try {
-    settings = resolveSettings(req.config);
-    configurationError = undefined;
+    state.settings = resolveSettings(req.config);
+    state.configurationError = undefined;
   } catch (err) {
-    configurationError = err as Error;
-    throw redactError(configurationError);
+    state.configurationError = err as Error;
+    throw redactError(state.configurationError);
   }
-  registerSecret(settings.apiKey);
+  registerSecret(state.settings.apiKey);
 }
 
 function context(): Context {
-  if (configurationError) throw configurationError;
-  if (!client) {
-    settings ??= resolveSettings();
+  if (state.configurationError) throw state.configurationError;
+  if (!state.client) {
+    const settings = (state.settings ??= resolveSettings());
     registerSecret(settings.apiKey);
     const { LangdockClient: Client } = require("./client") as typeof import("./client");
-    client = new Client(settings);
+    state.client = new Client(settings);
   }
-  return { client, warn };
+  return { client: state.client, warn };
 }
 
 /** Provider stderr reaches the engine's diagnostics; every line is redacted. */
@@ -61,7 +60,7 @@ function rememberSecrets(kind: ResourceKind, props: Props): void {
 
 async function guarded<T>(operation: () => Promise<T>, provider?: unknown): Promise<T> {
   try {
-    if (configurationError) throw configurationError;
+    if (state.configurationError) throw state.configurationError;
     return await operation();
   } catch (err) {
     // The engine stores partial properties as the resource's outputs: they need `__provider` too, or

@@ -2,7 +2,9 @@
  * Every string that leaves the provider (error messages, log lines) passes through `redact`, which
  * masks the API key and every secret value the provider has seen, wherever it appears.
  */
-const secrets = new Set<string>();
+import { processState } from "./processState";
+
+const { secrets } = processState;
 const KEY_PATTERN = /sk-ld-[A-Za-z0-9_-]+/g;
 /** A credential in an echoed Authorization header, whoever's it is. */
 const AUTH_HEADER_PATTERN = /\b(Bearer|Basic)\s+(?!\[secret\])[^\s"',;)\]}]+/gi;

@@ -2,6 +2,7 @@ import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
 import type { z } from "zod";
 import { MISSING_API_KEY, type ProviderSettings } from "../config";
 import { redact } from "../base/redact";
+import { processState } from "../base/processState";
 import { BaseUrlError, LangdockError, UnusableResponseError, type RequestInfo } from "../errors";
 import { connectionError, describeForeignAnswer, errorFromResponse, isLangdockNotFound, salvageId } from "./responseErrors";
 import { Cooldown, backoffDelay, parseRetryAfter } from "./retry";
@@ -30,8 +31,9 @@ function packageVersion(): string {
   }
 }
 
-export interface ClientOptions extends Partial<ProviderSettings> {
-  /** Shared across clients of one process unless given (tests inject their own). */
+/** The resolved settings (see config.ts: the client owns no defaults) and what tests may inject. */
+export interface ClientOptions extends ProviderSettings {
+  /** The process's (processState) unless given: every client of one process honours one rate-limit pause. */
   cooldown?: Cooldown;
   random?: () => number;
 }
@@ -53,15 +55,10 @@ export class LangdockClient {
   readonly settings: ProviderSettings;
 
   constructor(options: ClientOptions) {
-    this.settings = {
-      apiKey: options.apiKey ?? "",
-      baseUrl: options.baseUrl ?? "https://api.langdock.com",
-      maxRetries: options.maxRetries ?? 5,
-      timeoutMs: options.timeoutMs ?? 30_000,
-      maxRetryTimeMs: options.maxRetryTimeMs ?? 120_000,
-    };
-    this.cooldown = options.cooldown ?? sharedCooldown;
-    this.random = options.random ?? Math.random;
+    const { cooldown, random, ...settings } = options;
+    this.settings = settings;
+    this.cooldown = cooldown ?? (processState.cooldown ??= new Cooldown());
+    this.random = random ?? Math.random;
     this.http = axios.create({
       // A trailing slash plus relative request paths makes axios append to, not replace, `/api/public`.
       baseURL: this.settings.baseUrl.replace(/\/+$/, "") + "/",
@@ -224,7 +221,6 @@ export class LangdockClient {
 
 const BASE_JITTER_MS = 100;
 const MAX_TIMER_MS = 2 ** 31 - 1;
-const sharedCooldown = new Cooldown();
 
 /** A 2xx answer validated against its schema; an unusable one keeps any id it carried (see UnusableResponseError). */
 function parseAnswer<S extends z.ZodType>(schema: S, status: number, data: unknown, info: RequestInfo): z.infer<S> {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { nowIso } from "./children";
-import { badRequest, conflict, notFound } from "./errors";
+import { badRequest, conflict, notFound } from "./httpError";
 import type { AgentInput, AgentInputField } from "./validation";
 import { AGENT_RESPONSE_NAMES } from "../agent/properties";
 

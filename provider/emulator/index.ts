@@ -14,4 +14,4 @@ export type {
   StallFault,
   StormFault,
 } from "./types";
-export type { Issue } from "./errors";
+export type { Issue } from "./httpError";

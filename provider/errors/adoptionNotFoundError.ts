@@ -5,7 +5,6 @@ import { LangdockError, type LangdockErrorCode } from "./langdockError";
  * Check (its `reason` is the Check failure, on property adoptId), the same message at create.
  */
 export class AdoptionNotFoundError extends LangdockError {
-  override name = "AdoptionNotFoundError";
   override readonly code: LangdockErrorCode = "adoption_not_found";
   constructor(
     readonly reason: string,

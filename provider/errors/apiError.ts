@@ -15,8 +15,7 @@ export interface RequestInfo {
 
 /** Langdock answered with a non-2xx status (or the request never got an answer: see subclasses). */
 export class APIError extends LangdockError {
-  override name = "APIError";
-  override readonly code: LangdockErrorCode = "api_error";
+  override readonly code: LangdockErrorCode;
   constructor(
     readonly status: number | undefined,
     /** Langdock's own message, as it sent it (redacted). */
@@ -28,6 +27,7 @@ export class APIError extends LangdockError {
     cause?: unknown,
   ) {
     super(describe(status, apiMessage, issues, request, hint), { cause });
+    this.code = CODES.get(new.target) ?? "api_error";
   }
 }
 
@@ -48,48 +48,20 @@ function describe(status: number | undefined, apiMessage: string, issues: FieldI
   return `${head}${said ? `: ${trimPeriod(said)}` : ""}${hint ? ` — ${hint}` : ""}.`;
 }
 
-export class BadRequestError extends APIError {
-  override name = "BadRequestError";
-  override readonly code: LangdockErrorCode = "bad_request";
-}
-export class AuthenticationError extends APIError {
-  override name = "AuthenticationError";
-  override readonly code: LangdockErrorCode = "authentication";
-}
-export class PermissionDeniedError extends APIError {
-  override name = "PermissionDeniedError";
-  override readonly code: LangdockErrorCode = "permission_denied";
-}
-export class NotFoundError extends APIError {
-  override name = "NotFoundError";
-  override readonly code: LangdockErrorCode = "not_found";
-}
-export class ConflictError extends APIError {
-  override name = "ConflictError";
-  override readonly code: LangdockErrorCode = "conflict";
-}
-export class RateLimitError extends APIError {
-  override name = "RateLimitError";
-  override readonly code: LangdockErrorCode = "rate_limit";
-}
-export class InternalServerError extends APIError {
-  override name = "InternalServerError";
-  override readonly code: LangdockErrorCode = "internal_server";
-}
+/* One class per status family, so callers decide with `instanceof`; their codes are in CODES below. */
+export class BadRequestError extends APIError {}
+export class AuthenticationError extends APIError {}
+export class PermissionDeniedError extends APIError {}
+export class NotFoundError extends APIError {}
+export class ConflictError extends APIError {}
+export class RateLimitError extends APIError {}
+export class InternalServerError extends APIError {}
 /** No response arrived: refused, reset or dropped connection. Whether a write took effect is unknown. */
-export class APIConnectionError extends APIError {
-  override name = "APIConnectionError";
-  override readonly code: LangdockErrorCode = "connection";
-}
-export class APIConnectionTimeoutError extends APIConnectionError {
-  override name = "APIConnectionTimeoutError";
-  override readonly code: LangdockErrorCode = "connection_timeout";
-}
+export class APIConnectionError extends APIError {}
+export class APIConnectionTimeoutError extends APIConnectionError {}
 
 /** A 2xx whose body is unusable (no JSON, no envelope, no id). For a create, whether it took effect is unknown. */
 export class UnusableResponseError extends APIError {
-  override name = "UnusableResponseError";
-  override readonly code: LangdockErrorCode = "unusable_response";
   constructor(
     status: number,
     detail: string,
@@ -101,6 +73,19 @@ export class UnusableResponseError extends APIError {
     super(status, `unusable body (${detail})`, [], request, create ? "" : "check that langdock:baseUrl points at Langdock's public API");
   }
 }
+
+const CODES = new Map<abstract new (...args: never[]) => APIError, LangdockErrorCode>([
+  [BadRequestError, "bad_request"],
+  [AuthenticationError, "authentication"],
+  [PermissionDeniedError, "permission_denied"],
+  [NotFoundError, "not_found"],
+  [ConflictError, "conflict"],
+  [RateLimitError, "rate_limit"],
+  [InternalServerError, "internal_server"],
+  [APIConnectionError, "connection"],
+  [APIConnectionTimeoutError, "connection_timeout"],
+  [UnusableResponseError, "unusable_response"],
+]);
 
 /** A write whose outcome is unknown: it may or may not have taken effect in Langdock. */
 export function isOutcomeUnknown(err: unknown): boolean {

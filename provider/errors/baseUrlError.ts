@@ -4,7 +4,6 @@ import { LangdockError, type LangdockErrorCode } from "./langdockError";
 
 /** The base URL does not lead to Langdock's public API (HTML or empty 404s, redirects): a configuration error. */
 export class BaseUrlError extends LangdockError {
-  override name = "BaseUrlError";
   override readonly code: LangdockErrorCode = "base_url";
   constructor(
     readonly status: number,

@@ -2,7 +2,6 @@ import { LangdockError, type LangdockErrorCode } from "./langdockError";
 
 /** A provider setting (stack config or environment) is malformed: nothing was sent to Langdock. */
 export class ConfigurationError extends LangdockError {
-  override name = "ConfigurationError";
   override readonly code: LangdockErrorCode = "configuration";
   constructor(
     message: string,

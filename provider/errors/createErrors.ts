@@ -12,7 +12,6 @@ export type Unconfirmed =
 
 /** A create whose outcome Langdock never confirmed (timeout, dropped connection, 5xx, unusable answer). */
 export class CreateUnconfirmedError extends LangdockError {
-  override name = "CreateUnconfirmedError";
   override readonly code: LangdockErrorCode = "create_unconfirmed";
   constructor(
     readonly noun: string,
@@ -44,7 +43,6 @@ function advice(noun: string, known: Unconfirmed): string {
  * partial state (see keepKnownId) so the next up compares the object instead of creating another.
  */
 export class CreateAnswerUnusableError extends LangdockError {
-  override name = "CreateAnswerUnusableError";
   override readonly code: LangdockErrorCode = "create_answer_unusable";
   constructor(
     readonly noun: string,

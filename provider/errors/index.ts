@@ -27,3 +27,6 @@ export { NameTakenError, NameClaimedError, NameUnverifiableError, NameDiffersErr
 export { ModelUnavailableError } from "./modelUnavailableError";
 export { UnmanagedRefusalError } from "./unmanagedRefusalError";
 export { PartialStateError } from "./partialStateError";
+export { InvalidArgumentError } from "./invalidArgumentError";
+export { CodeFileError, type CodeField } from "./codeFileError";
+export { UsageError, OutputFolderError, ExportReadError } from "./exportErrors";

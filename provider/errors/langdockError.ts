@@ -27,14 +27,20 @@ export type LangdockErrorCode =
   | "name_differs"
   | "model_unavailable"
   | "unmanaged_refused"
-  | "partial_state";
+  | "partial_state"
+  | "invalid_argument"
+  | "code_file"
+  | "usage"
+  | "output_folder"
+  | "export_read";
 
 /** Base of every error the package throws on purpose; its message is already redacted, its `cause` kept. */
 export class LangdockError extends Error {
-  override name = "LangdockError";
   readonly code: LangdockErrorCode = "langdock_error";
   constructor(message: string, options?: { cause?: unknown }) {
     super(redact(message), options?.cause === undefined ? undefined : { cause: options.cause });
+    // Every subclass is named after itself (BadRequestError, NameDiffersError …) without saying so.
+    this.name = new.target.name;
   }
 }
 

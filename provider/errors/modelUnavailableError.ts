@@ -2,7 +2,6 @@ import { LangdockError, type LangdockErrorCode } from "./langdockError";
 
 /** An agent's `model` is not one of the workspace's models (Langdock's 400, explained with the valid list). */
 export class ModelUnavailableError extends LangdockError {
-  override name = "ModelUnavailableError";
   override readonly code: LangdockErrorCode = "model_unavailable";
   constructor(
     readonly model: string,

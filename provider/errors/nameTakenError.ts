@@ -29,7 +29,6 @@ export abstract class NameTakenError extends LangdockError {
 
 /** The object of that name is identical, but another resource of this program already manages it. */
 export class NameClaimedError extends NameTakenError {
-  override name = "NameClaimedError";
   override readonly code: LangdockErrorCode = "name_claimed";
   constructor(taken: TakenName) {
     const { noun, name, id, integrationId } = taken;
@@ -43,7 +42,6 @@ export class NameClaimedError extends NameTakenError {
 
 /** Langdock's answer lacks properties the program declares, so the object cannot be proven to be the program's. */
 export class NameUnverifiableError extends NameTakenError {
-  override name = "NameUnverifiableError";
   override readonly code: LangdockErrorCode = "name_unverifiable";
   constructor(
     taken: TakenName,
@@ -60,7 +58,6 @@ export class NameUnverifiableError extends NameTakenError {
 
 /** The object of that name differs from the program: it is never overwritten. */
 export class NameDiffersError extends NameTakenError {
-  override name = "NameDiffersError";
   override readonly code: LangdockErrorCode = "name_differs";
   constructor(
     taken: TakenName,

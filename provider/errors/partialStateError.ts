@@ -9,7 +9,6 @@ type Props = Record<string, unknown>;
  * next `pulumi up` repairs the object instead of creating another. The failure itself is the `cause`.
  */
 export class PartialStateError extends LangdockError {
-  override name = "PartialStateError";
   override readonly code: LangdockErrorCode = "partial_state";
   readonly properties: Props;
   readonly reasons: string[];

@@ -5,7 +5,6 @@ import { LangdockError, type LangdockErrorCode } from "./langdockError";
  * is impossible and sending the update would clear them: the provider refuses before any write.
  */
 export class UnmanagedRefusalError extends LangdockError {
-  override name = "UnmanagedRefusalError";
   override readonly code: LangdockErrorCode = "unmanaged_refused";
   constructor(
     readonly noun: string,

@@ -1,6 +1,7 @@
 import { LangdockClient } from "../../provider/client";
 import { startHarness, engineError, type Harness } from "../helpers/engineHarness";
 import type { IntegrationArgs } from "../../provider";
+import { DEFAULT_SETTINGS } from "../../provider/config";
 
 /** Changes that destroy users' data in Langdock warn at diff (the preview the user confirms), before any write. */
 describe("destructive changes warn at preview", () => {
@@ -38,7 +39,7 @@ describe("destructive changes warn at preview", () => {
 
   it("adopting an integration with another authType says so in the preview", async () => {
     await h.engine.destroy();
-    const ui = new LangdockClient({ apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
+    const ui = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
     const hand = await ui.createIntegration({ name: "Hand" });
     await ui.updateIntegrationAuth(hand.id, apiKey);
     h.engine.host.stderr.length = 0;

@@ -24,7 +24,7 @@ import * as path from "path";
  * Nothing is built here: run `npm run build` first (the npm test script does).
  */
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const REPO_ROOT = path.resolve(__dirname, "..");
 const PACKAGE_NAME = "pulumi-langdock";
 const EXTRA_FILES = ["README.md", "LICENSE", "CHANGELOG.md"];
 const STAMP_FILE = ".install-stamp";
