@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { InputFieldArgs, StoredInputField } from "../child/args";
-import { LangdockResource, type Out } from "../common/resource";
+import { LangdockResource, type Out } from "../resource";
 import type { ActionUnmanaged } from "./spec";
 import { actionSpec } from "./spec";
 

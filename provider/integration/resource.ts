@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { LangdockResource, type Out } from "../common/resource";
+import { LangdockResource, type Out } from "../resource";
 import type { AuthFieldType, AuthType } from "./spec";
 import { integrationSpec } from "./spec";
 

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { StoredInputField, TriggerInputFieldArgs } from "../child/args";
-import { LangdockResource, type Out } from "../common/resource";
+import { LangdockResource, type Out } from "../resource";
 import type { TriggerUnmanaged } from "./spec";
 import { triggerSpec } from "./spec";
 

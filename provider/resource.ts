@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ResourceKind } from "../kinds";
-import { serializableProvider } from "../shells/make";
-import { secretOutputsOf, type ResourceSpec } from "./spec";
+import type { ResourceKind } from "./kinds";
+import { serializableProvider } from "./shells/make";
+import { secretOutputsOf, type ResourceSpec } from "./common/spec";
 
 /** Dynamic resources register as `pulumi-nodejs:dynamic/langdock:<kind>`. */
 const MODULE = "langdock";
