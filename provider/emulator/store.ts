@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { AgentStore } from "./agents";
 import { ACTION_KIND, ChildCollection, type ChildRecord, nowIso, TRIGGER_KIND } from "./children";
-import { notFound } from "./errors";
+import { notFound } from "./httpError";
 import { KnowledgeStore } from "./knowledge";
 import type { AUTH_TYPES } from "../integration/schema";
 import type { AuthFieldInput, CreateIntegrationInput, IntegrationPatch, OAuthClientInput } from "./validation";

@@ -1,0 +1,13 @@
+import type { ResourceSpec } from "../common/spec";
+import type { TriggerInputs } from "./schema";
+
+/** Properties a Trigger can leave as they are in Langdock (a summary GET does not show them). */
+export const TRIGGER_UNMANAGED = ["pollingCode", "inputFields"] as const;
+export type TriggerUnmanaged = (typeof TRIGGER_UNMANAGED)[number];
+
+export const triggerSpec = {
+  noun: "trigger",
+  secretInputs: [],
+  // Langdock cannot move a trigger to another integration.
+  replaceOnChanges: ["integrationId"],
+} as const satisfies ResourceSpec<TriggerInputs>;
