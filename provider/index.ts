@@ -6,7 +6,7 @@ export { Integration, type IntegrationArgs, type AuthFieldArgs, type OAuthClient
 export { Action, type ActionArgs } from "./action/resource";
 export { Trigger, type TriggerArgs } from "./trigger/resource";
 export { Agent, type AgentArgs, type AgentActionArgs, type AgentInputFieldArgs } from "./agent/resource";
-export type { InputFieldArgs, TriggerInputFieldArgs, SelectOption } from "./child/args";
+export type { ChildArgs, InputFieldArgs, TriggerInputFieldArgs, SelectOption } from "./child/args";
 export type { AuthType, AuthFieldType } from "./integration/spec";
 export type { ActionFieldType, TriggerFieldType } from "./child/fieldTypes";
 export type { InputType, AgentFieldType } from "./agent/spec";

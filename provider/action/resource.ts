@@ -1,14 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { InputFieldArgs, StoredInputField } from "../child/args";
-import { LangdockResource, type Out } from "../resource";
+import type { ChildArgs, InputFieldArgs, StoredInputField } from "../child/args";
+import { ChildResource } from "../child/resource";
+import type { Out } from "../resource";
 import type { ActionUnmanaged } from "./spec";
 import { actionSpec } from "./spec";
 
-export interface ActionArgs {
-  /** Id of the integration the action belongs to. Changing it replaces the action. */
-  integrationId: pulumi.Input<string>;
-  /** Action name, 1–100 characters, unique within the integration. */
-  name: pulumi.Input<string>;
+export interface ActionArgs extends ChildArgs {
   /** At most 1,000 characters; agents read it to decide when to call the action. */
   description?: pulumi.Input<string>;
   /** JavaScript run in Langdock's sandbox, at most 40,000 characters (see `codeFromFile`). Trailing whitespace is not significant. */
@@ -18,8 +15,6 @@ export interface ActionArgs {
   /** Fields the agent fills in when it calls the action. */
   /** Another action's `inputFields` output may be passed as is (its `slug` and `order` are ignored). */
   inputFields?: pulumi.Input<pulumi.Input<InputFieldArgs>[] | undefined>;
-  /** Take over this existing action of the integration instead of creating one. Changing it later has no effect. */
-  adoptId?: pulumi.Input<string>;
   /**
    * Properties this program leaves as they are in Langdock (what `pulumi-langdock export` could not read):
    * never compared, never cleared. Code is kept by omitting it; an update resends the others as Langdock
@@ -29,15 +24,10 @@ export interface ActionArgs {
 }
 
 /** An action (JavaScript agents can run) on an integration. Delete removes it from Langdock. */
-export class Action extends LangdockResource {
-  declare readonly integrationId: Out<ActionArgs["integrationId"]>;
-  declare readonly name: Out<ActionArgs["name"]>;
-  declare readonly description: Out<ActionArgs["description"]>;
+export class Action extends ChildResource {
   declare readonly code: Out<ActionArgs["code"]>;
   declare readonly requiresConfirmation: Out<boolean>;
   declare readonly inputFields: Out<StoredInputField[] | undefined>;
-  /** Server-generated identifier derived from the name. */
-  declare readonly slug: Out<string>;
   /** Position among the integration's actions. */
   declare readonly order: Out<number>;
   constructor(name: string, args: ActionArgs, opts?: pulumi.CustomResourceOptions) {

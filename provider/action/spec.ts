@@ -1,4 +1,4 @@
-import type { ResourceSpec } from "../common/spec";
+import type { ChildResourceSpec } from "../child/spec";
 import type { ActionInputs } from "./schema";
 
 /** Properties an Action can leave as they are in Langdock (a summary GET does not show them). */
@@ -10,4 +10,7 @@ export const actionSpec = {
   secretInputs: [],
   // Langdock cannot move an action to another integration.
   replaceOnChanges: ["integrationId"],
-} as const satisfies ResourceSpec<ActionInputs>;
+  keptWhenOmitted: "code",
+  alsoSent: ["requiresConfirmation"],
+  verifiedOnlyInFull: "code and input fields",
+} as const satisfies ChildResourceSpec<ActionInputs>;

@@ -41,3 +41,13 @@ export interface TriggerInputFieldArgs extends Omit<InputFieldArgs, "type" | "co
 
 /** An input field as stored in outputs: the inputs plus Langdock's `slug` and `order`. */
 export type StoredInputField<F = InputFieldArgs> = pulumi.Unwrap<F> & { slug: string; order: number };
+
+/** What an action's and a trigger's Args share. */
+export interface ChildArgs {
+  /** Id of the integration it belongs to. Changing it replaces the action or trigger: Langdock cannot move one. */
+  integrationId: pulumi.Input<string>;
+  /** Name, 1–100 characters, unique within the integration. */
+  name: pulumi.Input<string>;
+  /** Take over this existing action or trigger of the integration instead of creating one. Changing it later has no effect. */
+  adoptId?: pulumi.Input<string>;
+}

@@ -12,6 +12,7 @@ import {
 import { GONE, orIfGone, unlessGone, type Adopting, type Context, type Props, type AdoptableCrud } from "../common/crud";
 import { inputKeys, isUnmanaged, unmanagedOf, type ResourceSchema } from "../common/schema";
 import { inputFieldsToWire } from "./inputFields";
+import type { ChildResourceSpec } from "./spec";
 import { adoptionChanges, type AdoptionPlan } from "../common/adoption";
 import { sanitize } from "../base/props";
 import { attemptCreate, claim, differingFields, keepKnownId, verify } from "../common/createOutcome";
@@ -20,22 +21,24 @@ import { attemptCreate, claim, differingFields, keepKnownId, verify } from "../c
  * Actions and triggers are both children of an integration, with the same endpoint family, replace
  * semantics, 409-on-duplicate-name and no GET of their own; this is their shared CRUD.
  */
-export interface ChildSpec<W extends ActionWire | TriggerWire, I extends ChildInputs> {
-  noun: "action" | "trigger";
-  listKey: "actions" | "triggers";
-  schema: ResourceSchema<I>;
+/** Both kinds' endpoints (docs/langdock-api.md: `/integrations/v1/{id}/actions…`, `…/triggers…`). */
+interface Endpoints<W> {
   create(client: LangdockClient, integrationId: string, body: Props): Promise<W>;
   replace(client: LangdockClient, integrationId: string, id: string, body: Props): Promise<W>;
   remove(client: LangdockClient, integrationId: string, id: string): Promise<unknown>;
-  /** Request properties besides name, description, code and input fields (an action's requiresConfirmation). */
-  alsoSent: readonly (keyof I & string)[];
-  /** What a summary read (the documented GET) lacks, for messages: e.g. "code and input fields". */
-  verifiedOnlyInFull: string;
-  /** Outputs: inputs' names, values from the response where it has them, else from `fallback`. */
-  toOutputs(wire: W, integrationId: string, fallback: Props): Props;
-  /** The code property, which a PUT keeps when it is omitted (every other property is replaced). */
-  keptWhenOmitted: keyof I & string;
 }
+const ENDPOINTS: { action: Endpoints<ActionWire>; trigger: Endpoints<TriggerWire> } = {
+  action: {
+    create: (client, integrationId, body) => client.createAction(integrationId, body),
+    replace: (client, integrationId, id, body) => client.updateAction(integrationId, id, body),
+    remove: (client, integrationId, id) => client.deleteAction(integrationId, id),
+  },
+  trigger: {
+    create: (client, integrationId, body) => client.createTrigger(integrationId, body),
+    replace: (client, integrationId, id, body) => client.updateTrigger(integrationId, id, body),
+    remove: (client, integrationId, id) => client.deleteTrigger(integrationId, id),
+  },
+};
 
 /** What the checked inputs of both kinds have. */
 export interface ChildInputs extends Props {
@@ -49,7 +52,15 @@ export interface ChildInputs extends Props {
 /** How many times a create is sent when each earlier one provably did not happen (a fresh look found nothing). */
 const CREATE_ATTEMPTS = 3;
 
-export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInputs>(spec: ChildSpec<W, I>): AdoptableCrud<I> {
+/** `toOutputs`: outputs in the inputs' names, values from the response where it has them, else from `fallback`. */
+export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInputs>(
+  spec: ChildResourceSpec<I>,
+  schema: ResourceSchema<I>,
+  toOutputs: (wire: W, integrationId: string, fallback: Props) => Props,
+): AdoptableCrud<I> {
+  // The spec's noun picks its endpoints; TypeScript cannot tie that pair to W by itself.
+  const api = ENDPOINTS[spec.noun] as unknown as Endpoints<W>;
+  const listKey = `${spec.noun}s` as const;
   /** The request body for create and for PUT (which replaces the whole object, so what is absent goes cleared). */
   function toBody(inputs: I, forReplace: boolean): Props {
     const code = spec.keptWhenOmitted;
@@ -66,7 +77,7 @@ export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInp
   /** `fresh`: after a create, a read of its own (never one in flight that may have started before the create). */
   async function find(ctx: Context, integrationId: string, match: (item: W) => boolean, fresh = false): Promise<W | undefined> {
     const integration = await ctx.client.getIntegration(integrationId, { fresh });
-    return ((integration[spec.listKey] ?? []) as W[]).find(match);
+    return ((integration[listKey] ?? []) as W[]).find(match);
   }
 
   /**
@@ -77,7 +88,7 @@ export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInp
     const resend = unmanagedOf(inputs).filter((p) => p !== spec.keptWhenOmitted);
     if (resend.length === 0) return toBody(inputs, true);
     const wire = known ?? (await find(ctx, integrationId, (item) => item.id === id, true));
-    const live = wire ? spec.toOutputs(wire, integrationId, {}) : {};
+    const live = wire ? toOutputs(wire, integrationId, {}) : {};
     const missing = resend.filter((p) => live[p] === undefined);
     if (missing.length > 0) throw new UnmanagedRefusalError(spec.noun, inputs.name, id, missing);
     return toBody({ ...inputs, ...Object.fromEntries(resend.map((p) => [p, live[p]])) }, true);
@@ -87,10 +98,10 @@ export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInp
   async function takeOver(ctx: Context, integrationId: string, existing: W, inputs: I) {
     const body = await replaceBody(ctx, integrationId, existing.id, inputs, existing);
     try {
-      const wire = await spec.replace(ctx.client, integrationId, existing.id, body);
-      return { id: wire.id, outs: spec.toOutputs(wire, integrationId, inputs) };
+      const wire = await api.replace(ctx.client, integrationId, existing.id, body);
+      return { id: wire.id, outs: toOutputs(wire, integrationId, inputs) };
     } catch (err) {
-      throw new PartialStateError(existing.id, spec.toOutputs(existing, integrationId, {}), err);
+      throw new PartialStateError(existing.id, toOutputs(existing, integrationId, {}), err);
     }
   }
 
@@ -102,17 +113,17 @@ export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInp
   function settle(ctx: Context, integrationId: string, existing: W, inputs: I, after: "conflict" | "uncertain") {
     const name = JSON.stringify(inputs.name);
     const taken = { noun: spec.noun, name: inputs.name, id: existing.id, integrationId, after };
-    const found = spec.toOutputs(existing, integrationId, {});
-    const verdict = verify(spec.schema, found, inputs);
+    const found = toOutputs(existing, integrationId, {});
+    const verdict = verify(schema, found, inputs);
     if (verdict === "equal") {
       if (!claim(spec.noun, existing.id)) throw new NameClaimedError(taken);
       ctx.warn(
         `${spec.noun} ${name} was found in Langdock ${after === "conflict" ? "after HTTP 409" : "after an interrupted create"}, identical to this program; adopting ${existing.id} instead of creating a duplicate.`,
       );
-      return { id: existing.id, outs: spec.toOutputs(existing, integrationId, inputs) };
+      return { id: existing.id, outs: toOutputs(existing, integrationId, inputs) };
     }
     if (verdict === "unverifiable") throw new NameUnverifiableError(taken, spec.verifiedOnlyInFull);
-    throw new NameDiffersError(taken, differingFields(spec.schema, found, inputs));
+    throw new NameDiffersError(taken, differingFields(schema, found, inputs));
   }
 
   async function adopt(ctx: Context, inputs: Adopting<I>): Promise<AdoptionPlan<W>> {
@@ -122,13 +133,13 @@ export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInp
       (err) => AdoptionNotFoundError.parent(spec.noun, integrationId, err),
     );
     if (!existing) throw AdoptionNotFoundError.child(spec.noun, inputs.adoptId, integrationId);
-    const current = spec.toOutputs(existing, integrationId, {});
+    const current = toOutputs(existing, integrationId, {});
     // Properties the integration's response leaves out (its documented summary has no code or input
     // fields) cannot be compared, so they count as changes: the take-over writes them.
-    const unreadable = inputKeys(spec.schema).filter(
+    const unreadable = inputKeys(schema).filter(
       (k) => !["integrationId", "adoptId", "name", "description"].includes(k) && !(k in existing),
     );
-    return { id: existing.id, current, changes: adoptionChanges(spec.schema, current, inputs, unreadable), wire: existing };
+    return { id: existing.id, current, changes: adoptionChanges(schema, current, inputs, unreadable), wire: existing };
   }
 
   return {
@@ -140,14 +151,14 @@ export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInp
         const plan = await adopt(ctx, { ...inputs, adoptId });
         claim(spec.noun, plan.id);
         // Already what the program declares (as far as Langdock's response shows): taken over without a write.
-        if (plan.changes.length === 0) return { id: plan.id, outs: spec.toOutputs(plan.wire, integrationId, inputs) };
+        if (plan.changes.length === 0) return { id: plan.id, outs: toOutputs(plan.wire, integrationId, inputs) };
         return takeOver(ctx, integrationId, plan.wire, inputs);
       }
       for (let attempt = 1; ; attempt++) {
-        const outcome = await attemptCreate(() => spec.create(ctx.client, integrationId, toBody(inputs, false)));
+        const outcome = await attemptCreate(() => api.create(ctx.client, integrationId, toBody(inputs, false)));
         if (outcome.kind === "done") {
           claim(spec.noun, outcome.wire.id);
-          return { id: outcome.wire.id, outs: spec.toOutputs(outcome.wire, integrationId, inputs) };
+          return { id: outcome.wire.id, outs: toOutputs(outcome.wire, integrationId, inputs) };
         }
         if (outcome.kind === "uncertain" && outcome.id) {
           throw keepKnownId(spec.noun, inputs.name, outcome.id, sanitize({ ...inputs, __provider: undefined }), outcome.error);
@@ -167,17 +178,17 @@ export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInp
     async read(ctx, id, props) {
       const integrationId = String(props.integrationId);
       const existing = await unlessGone(find(ctx, integrationId, (item) => item.id === id));
-      return existing ? { id, props: { ...spec.toOutputs(existing, integrationId, props) } } : GONE;
+      return existing ? { id, props: { ...toOutputs(existing, integrationId, props) } } : GONE;
     },
 
     async update(ctx, id, _olds, news) {
       const { integrationId } = news;
-      const wire = await spec.replace(ctx.client, integrationId, id, await replaceBody(ctx, integrationId, id, news));
-      return { outs: spec.toOutputs(wire, integrationId, news) };
+      const wire = await api.replace(ctx.client, integrationId, id, await replaceBody(ctx, integrationId, id, news));
+      return { outs: toOutputs(wire, integrationId, news) };
     },
 
     async delete(ctx, id, props) {
-      await unlessGone(spec.remove(ctx.client, String(props.integrationId), id)); // already gone is what delete wants
+      await unlessGone(api.remove(ctx.client, String(props.integrationId), id)); // already gone is what delete wants
     },
   };
 }

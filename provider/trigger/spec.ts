@@ -1,4 +1,4 @@
-import type { ResourceSpec } from "../common/spec";
+import type { ChildResourceSpec } from "../child/spec";
 import type { TriggerInputs } from "./schema";
 
 /** Properties a Trigger can leave as they are in Langdock (a summary GET does not show them). */
@@ -10,4 +10,7 @@ export const triggerSpec = {
   secretInputs: [],
   // Langdock cannot move a trigger to another integration.
   replaceOnChanges: ["integrationId"],
-} as const satisfies ResourceSpec<TriggerInputs>;
+  keptWhenOmitted: "pollingCode",
+  alsoSent: [],
+  verifiedOnlyInFull: "polling code and input fields",
+} as const satisfies ChildResourceSpec<TriggerInputs>;
