@@ -5,7 +5,7 @@ import type * as PulumiModule from "@pulumi/pulumi";
 import type * as LangdockModule from "../provider";
 import type * as TestingModule from "../provider/testing";
 import type { LangdockEmulator } from "../provider/testing";
-import { cleanupInstalledPackage, installPackage, requireInstalled } from "../tests/helpers/installPackage";
+import { cleanupInstalledPackage, installPackage, requireInstalled } from "../tooling/installPackage";
 
 /** Fixed latency the emulator adds to every request. */
 export const LATENCY_MS = 25;
@@ -17,7 +17,7 @@ export interface Modules {
   testing: typeof TestingModule;
 }
 /**
- * The installed copy (tests/helpers/installPackage). Other builds may rewrite dist/ meanwhile: a copy taken
+ * The installed copy (tooling/installPackage.ts). Other builds may rewrite dist/ meanwhile: a copy taken
  * mid-build misses files, so it is checked and taken again.
  */
 export async function load(): Promise<Modules> {

@@ -7,6 +7,7 @@ import { hostCpuMs } from "./machine";
 import { components, hostProfilerEnv, profileSelf, readProfile, startHostProfile, type Components } from "./profile";
 import { fmtMs, fmtRatio } from "./report";
 import { program, resourceCount, workload } from "./workload";
+import { DEFAULT_SETTINGS } from "../provider/config";
 
 export const LAYERS_ACTIONS = 100;
 export const LAYERS_CONCURRENCY = 10;
@@ -49,7 +50,7 @@ export async function measureLayers(m: Modules): Promise<{ layers: Layer[]; prof
     // The provider's own client, from the installed copy (not exported: loaded by path).
     const clientModule = path.join(m.dir, "node_modules", "pulumi-langdock", "dist", "client", "index.js");
     const { LangdockClient } = require(clientModule) as typeof import("../provider/client");
-    const client = new LangdockClient({ apiKey: emulator.apiKey, baseUrl: emulator.url });
+    const client = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: emulator.apiKey, baseUrl: emulator.url });
     let version = 100;
     const measure = async (layer: string, work: () => Promise<unknown>) => {
       emulator.resetLog();

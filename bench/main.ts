@@ -21,7 +21,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { REPO_ROOT, cleanupInstalledPackage } from "../tests/helpers/installPackage";
+import { REPO_ROOT, cleanupInstalledPackage } from "../tooling/installPackage";
 import { hostScriptVersion, LATENCY_MS, load, oneLine, serializedProviders } from "./common";
 import { LAYERS_ACTIONS, LAYERS_CONCURRENCY, layersTable, measureLayers, profileTable, type ComponentProfile, type Layer } from "./layers";
 import { cpuSnapshot, machine, othersBusyCores } from "./machine";

@@ -1,17 +1,21 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { Script } from "node:vm";
+import { LIMITS } from "./base/limits";
+// Only the two error classes: the package root (which exports codeFromFile) stays cheap to import.
+import { CodeFileError, type CodeField } from "./errors/codeFileError";
+import { InvalidArgumentError } from "./errors/invalidArgumentError";
 
 /** Which Langdock field the code is for; it decides the length limit. */
 export type CodeKind = "action" | "trigger";
 
 /**
  * Langdock's length limits, in characters (JavaScript string length): an Action's `code` and a
- * Trigger's `pollingCode` (REFERENCE.md, Actions and Triggers).
+ * Trigger's `pollingCode` (docs/langdock-api.md, Actions and Triggers).
  */
-export const CODE_LIMITS: Readonly<Record<CodeKind, number>> = { action: 40_000, trigger: 1_000 };
+export const CODE_LIMITS: Readonly<Record<CodeKind, number>> = { action: LIMITS.action.code, trigger: LIMITS.trigger.pollingCode };
 
-const FIELD_NAMES: Record<CodeKind, string> = { action: "action code", trigger: "trigger polling code" };
+const FIELD_NAMES: Record<CodeKind, CodeField> = { action: "action code", trigger: "trigger polling code" };
 
 /** Options of {@link codeFromFile}. */
 export interface CodeFromFileOptions {
@@ -37,7 +41,7 @@ export interface CodeFromFileOptions {
  *
  * @param file Path of the file, e.g. `"./actions/get-user.js"`.
  * @returns The file's text, unchanged otherwise.
- * @throws Error with one sentence naming the path as given and as resolved when the file does not exist,
+ * @throws CodeFileError (or InvalidArgumentError for bad arguments) with one sentence naming the path as given and as resolved when the file does not exist,
  * is a directory or cannot be read, when it is longer than Langdock accepts (40,000 characters for action
  * code, 1,000 for trigger polling code), or (unless `checkSyntax: false`) when it is not valid JavaScript.
  *
@@ -47,30 +51,24 @@ export interface CodeFromFileOptions {
 export function codeFromFile(file: string, options: CodeFromFileOptions = {}): string {
   const kind = options.kind ?? "action";
   if (kind !== "action" && kind !== "trigger") {
-    throw new Error(`codeFromFile: options.kind must be "action" or "trigger", got ${JSON.stringify(kind)}.`);
+    throw new InvalidArgumentError("codeFromFile", `options.kind must be "action" or "trigger", got ${JSON.stringify(kind)}`);
   }
   if (typeof file !== "string" || file.trim() === "") {
-    throw new Error(`codeFromFile: the path must be a non-empty string such as "./actions/get-user.js", got ${JSON.stringify(file)}.`);
+    throw new InvalidArgumentError(
+      "codeFromFile",
+      `the path must be a non-empty string such as "./actions/get-user.js", got ${JSON.stringify(file)}`,
+    );
   }
   const resolved = path.resolve(options.baseDir ?? process.cwd(), file);
   const code = read(file, resolved).replace(/^\uFEFF/, "");
 
   const limit = CODE_LIMITS[kind];
-  if (code.length > limit) {
-    throw new Error(
-      `codeFromFile: ${file} is ${formatCount(code.length)} characters; Langdock accepts at most ${formatCount(limit)} for ${FIELD_NAMES[kind]}: ` +
-        (kind === "trigger"
-          ? "keep the polling code to the request and the mapping of events, and move other logic into the API it calls."
-          : "shorten it or move logic into the API it calls."),
-    );
-  }
+  if (code.length > limit) throw CodeFileError.tooLong(file, code.length, limit, FIELD_NAMES[kind]);
   if (options.checkSyntax !== false) {
     try {
       compileFunctionBody(code, resolved);
     } catch (err) {
-      throw new Error(
-        `codeFromFile: ${file} is not valid JavaScript for ${FIELD_NAMES[kind]} (${(err as Error).message}); fix it before deploying.`,
-      );
+      throw CodeFileError.invalid(file, FIELD_NAMES[kind], err as Error);
     }
   }
   return code;
@@ -81,13 +79,9 @@ function read(file: string, resolved: string): string {
     return readFileSync(resolved, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") {
-      throw new Error(`codeFromFile: ${file} does not exist (resolved to ${resolved}); create it or fix the path.`);
-    }
-    if (code === "EISDIR") {
-      throw new Error(`codeFromFile: ${file} is a directory (resolved to ${resolved}); pass the path of a .js file.`);
-    }
-    throw new Error(`codeFromFile: ${file} could not be read (resolved to ${resolved}): ${(err as Error).message}.`);
+    if (code === "ENOENT" || code === "ENOTDIR") throw CodeFileError.missing(file, resolved, err);
+    if (code === "EISDIR") throw CodeFileError.directory(file, resolved, err);
+    throw CodeFileError.unreadable(file, resolved, err as Error);
   }
 }
 
@@ -107,8 +101,4 @@ export function compileFunctionBody(code: string, filename: string): Script {
     const line = /:(\d+)\s*$/.exec(String((err as Error).stack).split("\n")[0] ?? "")?.[1];
     throw new SyntaxError(`${(err as Error).message}${line ? ` at line ${line}` : ""}`);
   }
-}
-
-function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
 }

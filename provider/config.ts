@@ -1,3 +1,5 @@
+import { ConfigurationError } from "./errors/configurationError";
+
 /**
  * Provider settings. Stack config (`langdock:*`, read in the dynamic provider's `configure`) wins over
  * environment variables, which are the fallback for local runs and CI.
@@ -6,6 +8,14 @@ export const DEFAULT_BASE_URL = "https://api.langdock.com";
 export const DEFAULT_MAX_RETRIES = 5;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRY_TIME_MS = 120_000;
+/** Every default, the one place they are written: what an unset setting resolves to (the client has none). */
+export const DEFAULT_SETTINGS: ProviderSettings = {
+  apiKey: "",
+  baseUrl: DEFAULT_BASE_URL,
+  maxRetries: DEFAULT_MAX_RETRIES,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
+  maxRetryTimeMs: DEFAULT_MAX_RETRY_TIME_MS,
+};
 
 export interface ProviderSettings {
   apiKey: string;
@@ -20,9 +30,7 @@ export interface ConfigSource {
   get(key: string): string | undefined;
 }
 
-export class ConfigurationError extends Error {
-  override name = "ConfigurationError";
-}
+export { ConfigurationError };
 
 const SETTINGS = {
   apiKey: { config: "langdock:apiKey", env: "LANGDOCK_API_KEY" },
@@ -50,6 +58,7 @@ function wholeNumber(source: ConfigSource | undefined, env: NodeJS.ProcessEnv, n
   if (!Number.isInteger(value) || value < 0) {
     throw new ConfigurationError(
       `${SETTINGS[name].config} must be a whole number of 0 or more, got ${shortQuote(raw)}: set it with \`pulumi config set ${SETTINGS[name].config} <n>\` or ${SETTINGS[name].env}.`,
+      SETTINGS[name].config,
     );
   }
   return value;
@@ -85,10 +94,14 @@ function checkBaseUrl(baseUrl: string): void {
     // The API key is the only credential: a user:password part would make the HTTP client send Basic auth instead.
     throw new ConfigurationError(
       `langdock:baseUrl must not contain a user name or password (found one before "@${parsed.host}"); remove it and put the API key in langdock:apiKey.`,
+      SETTINGS.baseUrl.config,
     );
   }
   if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-    throw new ConfigurationError(`langdock:baseUrl must be an http(s) URL such as ${BASE_URL_EXAMPLES}, got ${shortQuote(baseUrl)}.`);
+    throw new ConfigurationError(
+      `langdock:baseUrl must be an http(s) URL such as ${BASE_URL_EXAMPLES}, got ${shortQuote(baseUrl)}.`,
+      SETTINGS.baseUrl.config,
+    );
   }
 }
 

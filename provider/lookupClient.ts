@@ -10,7 +10,7 @@ import type { LookupOptions } from "./lookups";
  */
 export function lookupClient(options: LookupOptions): LangdockClient {
   const { resolveSettings } = require("./config") as typeof import("./config");
-  const { registerSecret } = require("./common/redact") as typeof import("./common/redact");
+  const { registerSecret } = require("./base/redact") as typeof import("./base/redact");
   const { LangdockClient: Client } = require("./client") as typeof import("./client");
   const explicit: Record<string, string | undefined> = { "langdock:apiKey": options.apiKey, "langdock:baseUrl": options.baseUrl };
   const source: ConfigSource = {

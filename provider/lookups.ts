@@ -4,6 +4,7 @@
  */
 import type { AgentWire } from "./client/wire";
 import { lookupClient as client } from "./lookupClient";
+import { InvalidArgumentError } from "./errors/invalidArgumentError";
 
 /**
  * Connection settings for a lookup. Each one left out is read from the stack configuration
@@ -134,7 +135,7 @@ export async function getAgent(args: { id: string }, options: LookupOptions = {}
 
 function toAgent(wire: AgentWire): LangdockAgent {
   // The same translation from Langdock's response names as the Agent resource's outputs.
-  const { agentOutputs } = require("./agent/crud") as typeof import("./agent/crud");
+  const { agentOutputs } = require("./agent/wire") as typeof import("./agent/wire");
   const { disabled: _stateOnly, ...agent } = agentOutputs(wire, {});
   return withoutEmpty({
     id: wire.id,
@@ -150,7 +151,7 @@ function toAgent(wire: AgentWire): LangdockAgent {
 function requireId(fn: string, args: { id: string } | undefined): string {
   const id = args?.id;
   if (typeof id !== "string" || id.trim() === "") {
-    throw new Error(`${fn}: pass { id: "<uuid>" } with the object's id, got ${JSON.stringify(args)}.`);
+    throw new InvalidArgumentError(fn, `pass { id: "<uuid>" } with the object's id, got ${JSON.stringify(args)}`);
   }
   return id;
 }

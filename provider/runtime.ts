@@ -4,61 +4,48 @@
  * only the code an operation needs (check and diff load no HTTP code), sanitizes everything returned
  * to the host, and redacts everything thrown.
  */
-import type { ResourceKind } from "./common/kinds";
+import { KINDS, type ResourceKind } from "./kinds";
 import type { ResourceSchema } from "./common/schema";
-import { PartialStateError, type Context, type ResourceCrud, type Props } from "./common/crud";
-import type { LangdockClient } from "./client";
-import { resolveSettings, type ConfigSource, type ProviderSettings } from "./config";
-import { redact, registerSecret } from "./common/redact";
-import { sanitize } from "./common/props";
+import { PartialStateError, type Context, type Props, type ResourceCrud } from "./common/crud";
+import { resolveSettings, type ConfigSource } from "./config";
+import { processState } from "./base/processState";
+import { redact, registerSecret } from "./base/redact";
+import { sanitize } from "./base/props";
 
-const schemas: Record<ResourceKind, () => ResourceSchema> = {
-  Integration: () => require("./integration/schema").integrationSchema,
-  Action: () => require("./action/schema").actionSchema,
-  Trigger: () => require("./trigger/schema").triggerSchema,
-  Agent: () => require("./agent/schema").agentSchema,
-  Attachment: () => require("./attachment/schema").attachmentSchema,
-  KnowledgeFile: () => require("./knowledgeFile/schema").knowledgeFileSchema,
-};
-const cruds: Record<ResourceKind, () => ResourceCrud> = {
-  Integration: () => require("./integration/crud").integrationCrud,
-  Action: () => require("./action/crud").actionCrud,
-  Trigger: () => require("./trigger/crud").triggerCrud,
-  Agent: () => require("./agent/crud").agentCrud,
-  Attachment: () => require("./attachment/crud").attachmentCrud,
-  KnowledgeFile: () => require("./knowledgeFile/crud").knowledgeFileCrud,
-};
+import { valueAt } from "./common/spec";
 
-let settings: ProviderSettings | undefined;
-let client: LangdockClient | undefined;
+const schemas = (kind: ResourceKind): ResourceSchema => KINDS[kind].schema();
+const cruds = (kind: ResourceKind): ResourceCrud => KINDS[kind].crud();
+
 /**
- * A failed configure, remembered: every later operation fails with it. Forgetting it would let the next
- * operation resolve settings from the environment, i.e. act on whatever workspace LANGDOCK_* names.
+ * Settings, the client and a failed configure live in processState. A failed configure is remembered:
+ * every later operation fails with it. Forgetting it would let the next operation resolve settings from
+ * the environment, i.e. act on whatever workspace LANGDOCK_* names.
  */
-let configurationError: Error | undefined;
+const state = processState;
 
 export async function configure(req: { config?: ConfigSource }): Promise<void> {
-  client = undefined;
-  settings = undefined;
+  state.client = undefined;
+  state.settings = undefined;
   try {
-    settings = resolveSettings(req.config);
-    configurationError = undefined;
+    state.settings = resolveSettings(req.config);
+    state.configurationError = undefined;
   } catch (err) {
-    configurationError = err as Error;
-    throw redactError(configurationError);
+    state.configurationError = err as Error;
+    throw redactError(state.configurationError);
   }
-  registerSecret(settings.apiKey);
+  registerSecret(state.settings.apiKey);
 }
 
 function context(): Context {
-  if (configurationError) throw configurationError;
-  if (!client) {
-    settings ??= resolveSettings();
+  if (state.configurationError) throw state.configurationError;
+  if (!state.client) {
+    const settings = (state.settings ??= resolveSettings());
     registerSecret(settings.apiKey);
     const { LangdockClient: Client } = require("./client") as typeof import("./client");
-    client = new Client(settings);
+    state.client = new Client(settings);
   }
-  return { client, warn, log };
+  return { client: state.client, warn, log };
 }
 
 /** Progress lines (e.g. waiting for Langdock to process a file) on stderr, redacted. */
@@ -71,15 +58,14 @@ export function warn(message: string): void {
   process.stderr.write(`warning: ${redact(message)}\n`);
 }
 
-/** Secret inputs (OAuth client secrets) are remembered so no message can ever print them. */
-function rememberSecrets(props: Props): void {
-  const oauth = props.oauthClient as Props | undefined;
-  if (oauth && typeof oauth === "object") registerSecret(oauth.clientSecret);
+/** Secret inputs (the kind's `spec.secretInputs`) are remembered so no message can ever print them. */
+function rememberSecrets(kind: ResourceKind, props: Props): void {
+  for (const path of KINDS[kind].spec.secretInputs) registerSecret(valueAt(props, path));
 }
 
 async function guarded<T>(operation: () => Promise<T>, provider?: unknown): Promise<T> {
   try {
-    if (configurationError) throw configurationError;
+    if (state.configurationError) throw state.configurationError;
     return await operation();
   } catch (err) {
     // The engine stores partial properties as the resource's outputs: they need `__provider` too, or
@@ -99,16 +85,16 @@ function redactError(err: unknown): Error {
 }
 
 export async function check(kind: ResourceKind, olds: Props, news: Props) {
-  rememberSecrets(news);
+  rememberSecrets(kind, news);
   const { checkInputs } = require("./common/schema") as typeof import("./common/schema");
   const { resolveFileAsset } = require("./files/fileAsset") as typeof import("./files/fileAsset");
   return guarded(async () => {
-    const result = checkInputs(schemas[kind](), await resolveFileAsset(news));
+    const result = checkInputs(schemas(kind), await resolveFileAsset(news));
     // Adoption is the one plan-time read: the preview shows what taking the object over will change.
     const adoption = require("./common/adoption") as typeof import("./common/adoption");
     if (result.failures.length === 0 && adoption.adoptionToPreview(olds, result.inputs)) {
       const { destructiveChanges } = require("./common/destructive") as typeof import("./common/destructive");
-      const failure = await adoption.previewAdoption(cruds[kind](), context, warn, result.inputs, (current) =>
+      const failure = await adoption.previewAdoption(cruds(kind), context, warn, result.inputs, (current) =>
         destructiveChanges(kind, current, result.inputs),
       );
       if (failure) result.failures.push(failure);
@@ -118,12 +104,12 @@ export async function check(kind: ResourceKind, olds: Props, news: Props) {
 }
 
 export async function diff(kind: ResourceKind, id: string, olds: Props, news: Props) {
-  rememberSecrets(news);
+  rememberSecrets(kind, news);
   // The object is this resource's: no other resource of the run may adopt it after a 409 (see createOutcome).
   (require("./common/createOutcome") as typeof import("./common/createOutcome")).claim(kind.toLowerCase(), id);
   const { diffInputs } = require("./common/schema") as typeof import("./common/schema");
   return guarded(async () => {
-    const outcome = diffInputs(schemas[kind](), olds, news);
+    const outcome = diffInputs(schemas(kind), olds, news);
     if (outcome.changes) {
       const { destructiveChanges } = require("./common/destructive") as typeof import("./common/destructive");
       for (const message of destructiveChanges(kind, olds, news)) warn(message);
@@ -133,20 +119,20 @@ export async function diff(kind: ResourceKind, id: string, olds: Props, news: Pr
 }
 
 export async function create(kind: ResourceKind, news: Props) {
-  rememberSecrets(news);
+  rememberSecrets(kind, news);
   return guarded(async () => {
-    const { id, outs } = await cruds[kind]().create(context(), news);
+    const { id, outs } = await cruds(kind).create(context(), news);
     return { id, outs: sanitize(outs) };
   }, news.__provider);
 }
 
 export async function read(kind: ResourceKind, id: string, props: Props) {
-  rememberSecrets(props);
+  rememberSecrets(kind, props);
   return guarded(async () => {
-    const result = await cruds[kind]().read(context(), id, props);
+    const result = await cruds(kind).read(context(), id, props);
     if (!result.props) return { id: result.id };
     const { diffInputs, inputsFromOutputs } = require("./common/schema") as typeof import("./common/schema");
-    const schema = schemas[kind]();
+    const schema = schemas(kind);
     const inputs = inputsFromOutputs(schema, result.props);
     // Only a drifted resource gets new inputs (so the next preview shows which properties drifted); otherwise
     // the engine keeps the program's inputs, and a later change of one property previews as just that one.
@@ -156,13 +142,13 @@ export async function read(kind: ResourceKind, id: string, props: Props) {
 }
 
 export async function update(kind: ResourceKind, id: string, olds: Props, news: Props) {
-  rememberSecrets(olds);
-  rememberSecrets(news);
-  return guarded(async () => ({ outs: sanitize((await cruds[kind]().update(context(), id, olds, news)).outs) }), news.__provider);
+  rememberSecrets(kind, olds);
+  rememberSecrets(kind, news);
+  return guarded(async () => ({ outs: sanitize((await cruds(kind).update(context(), id, olds, news)).outs) }), news.__provider);
 }
 
 async function remove(kind: ResourceKind, id: string, props: Props): Promise<void> {
-  rememberSecrets(props);
-  return guarded(() => cruds[kind]().delete(context(), id, props));
+  rememberSecrets(kind, props);
+  return guarded(() => cruds(kind).delete(context(), id, props));
 }
 export { remove as delete };

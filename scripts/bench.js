@@ -1,6 +1,6 @@
 // `npm run bench` (after `npm run build`): type-checks bench/ with bench/tsconfig.json, then runs
 // bench/main.ts. The .ts files are transpiled in memory with that tsconfig's options rather than emitted
-// to a directory: tests/helpers/installPackage.ts, which the bench reuses, locates the repo root relative
+// to a directory: tooling/installPackage.ts, which the bench reuses, locates the repo root relative
 // to its own file, so it has to run from where it lives. Arguments after `--` go to the bench (see the
 // comment at the top of bench/main.ts): --quick, --no-rate-limit, --only <paired,startup,latency,layers,rate>,
 // --out <file>, --sizes/--concurrency/--rounds/--no-profile for the paired comparison, and --no-typecheck:

@@ -1,40 +1,24 @@
-import { z } from "zod";
-import { strictObject, optionalText, text, bool, uuid, type ResourceSchema } from "../common/schema";
-import { normalizeCode } from "../common/props";
-import { actionInputFieldsSchema, comparableInputFields, inputFieldRules } from "../inputFields";
-import { unmanagedSchema, unmanagedConflicts } from "../unmanaged";
-
-/** Properties an Action can leave as they are in Langdock (a summary GET does not show them). */
-export const ACTION_UNMANAGED = ["code", "inputFields", "requiresConfirmation"] as const;
+import type { z } from "zod";
+import { bool, text } from "../common/schema";
+import { LIMITS } from "../base/limits";
+import { actionInputFieldsSchema } from "../child/inputFields";
+import { childInputsSchema, childSchema } from "../child/schema";
+import { ACTION_UNMANAGED, actionSpec } from "./spec";
+export { ACTION_UNMANAGED };
+export type { ActionUnmanaged } from "./spec";
 
 /** Action inputs: REFERENCE.md "Actions" request body, plus the integration it belongs to. */
-export const actionSchema: ResourceSchema = {
-  inputs: strictObject({
-    integrationId: uuid("id of the integration this action belongs to"),
-    name: text(100, 1),
-    description: text(1000).optional(),
-    code: text(40_000).optional(),
-    requiresConfirmation: bool().optional(),
-    inputFields: actionInputFieldsSchema.optional(),
-    adoptId: uuid("id of an existing action to take over").optional(),
-    unmanaged: unmanagedSchema(ACTION_UNMANAGED),
-  })
-    // Default false, unless the program leaves it as it is in Langdock.
-    .transform((inputs) =>
-      inputs.unmanaged?.includes("requiresConfirmation")
-        ? inputs
-        : { ...inputs, requiresConfirmation: inputs.requiresConfirmation ?? false },
-    ) as unknown as z.ZodType<Record<string, unknown>>,
-  comparable: {
-    description: optionalText,
-    code: (v) => normalizeCode(v as string | undefined),
-    requiresConfirmation: (v) => v === true,
-    inputFields: comparableInputFields,
-    // Only consulted at create; changing it later changes nothing in Langdock.
-    adoptId: () => undefined,
-    unmanaged: () => undefined,
-  },
-  crossField: (given) => [...inputFieldRules(given), ...unmanagedConflicts(given)],
-  replaceOnChanges: ["integrationId"],
-  serverItemKeys: { inputFields: ["slug", "order"] },
-};
+export const ActionInputsSchema = childInputsSchema(
+  "action",
+  LIMITS.action,
+  { code: text(LIMITS.action.code).optional(), requiresConfirmation: bool().optional() },
+  actionInputFieldsSchema,
+  ACTION_UNMANAGED,
+)
+  // Default false, unless the program leaves it as it is in Langdock.
+  .transform((inputs) =>
+    inputs.unmanaged?.includes("requiresConfirmation") ? inputs : { ...inputs, requiresConfirmation: inputs.requiresConfirmation ?? false },
+  );
+export type ActionInputs = z.output<typeof ActionInputsSchema>;
+
+export const actionSchema = childSchema<ActionInputs>(ActionInputsSchema, actionSpec, "code", { requiresConfirmation: (v) => v === true });

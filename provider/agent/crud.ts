@@ -1,113 +1,41 @@
 import type { AgentWire } from "../client/wire";
-import { BadRequestError, ConflictError, NotFoundError } from "../client/errors";
-import { attemptCreate, causeOf, claim, keepKnownId } from "../common/createOutcome";
-import { GONE, PartialStateError, type Context, type Props, type AdoptableCrud } from "../common/crud";
+import {
+  AdoptionNotFoundError,
+  BadRequestError,
+  ConflictError,
+  CreateUnconfirmedError,
+  ModelUnavailableError,
+  PartialStateError,
+} from "../errors";
+import { attemptCreate, claim, keepKnownId } from "../common/createOutcome";
+import { GONE, orIfGone, unlessGone, type Context, type Props, type AdoptableCrud } from "../common/crud";
+import { requestFields } from "../common/properties";
+import { AGENT_PROPERTIES } from "./properties";
 import { diffInputs } from "../common/schema";
-import { sanitize } from "../common/props";
-import { AdoptionNotFoundError, adoptionChanges } from "../common/adoption";
+import { adoptionChanges } from "../common/adoption";
 import { removeAgent } from "./removal";
-import { CAPABILITIES, DEFAULT_CREATIVITY, agentSchema } from "./schema";
+import { agentSchema, type AgentInputs } from "./schema";
+import { agentOutputs, toBody } from "./wire";
+
+const REQUEST_FIELDS = requestFields(AGENT_PROPERTIES);
 
 /**
- * Outputs use the input names (emoji, creativity, dataAnalyst …), not Langdock's response names; where
- * the response lacks a field, `fallback` (state or inputs) provides it. Also the shape `getAgent` returns.
+ * Turns Langdock's "unknown model" 400 into an error that lists the valid models. Decided by the
+ * model list, never by the 400's wording: any 400 while a model is declared asks for the list, and
+ * only a model missing from it is blamed (an unknown action or attachment is a 400 too).
  */
-export function agentOutputs(wire: AgentWire, fallback: Props): Props {
-  const capabilities = Object.fromEntries(
-    Object.entries(CAPABILITIES).map(([input, response]) => [input, wire[response] ?? fallback[input] ?? false]),
-  );
-  return sanitize({
-    name: wire.name,
-    // null is Langdock's "no description": it clears the state's value instead of keeping it.
-    description: wire.description === undefined ? fallback.description : wire.description || undefined,
-    emoji: wire.emojiIcon === undefined ? fallback.emoji : wire.emojiIcon,
-    instruction: wire.instruction === undefined ? fallback.instruction : wire.instruction || undefined,
-    inputType: wire.inputType ?? fallback.inputType,
-    model: wire.model ?? fallback.model,
-    creativity: wire.temperature ?? fallback.creativity,
-    conversationStarters: wire.conversationStarters ?? fallback.conversationStarters,
-    actions: wire.actions
-      ? wire.actions.map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }))
-      : fallback.actions,
-    inputFields: wire.inputFields
-      ? wire.inputFields.map((f, i) =>
-          sanitize({
-            slug: f.slug ?? undefined,
-            type: f.type,
-            label: f.label,
-            description: f.description || undefined,
-            required: f.required ?? false,
-            order: f.order ?? i,
-            options: f.options && f.options.length > 0 ? f.options : undefined,
-            fileTypes: fileTypeList(f.fileTypes),
-          }),
-        )
-      : fallback.inputFields,
-    attachments: wire.attachments ?? fallback.attachments,
-    knowledgeFolderIds: wire.knowledgeFolderIds ?? fallback.knowledgeFolderIds,
-    ...capabilities,
-    disabled: wire.disabled ?? fallback.disabled ?? false,
-    adoptId: fallback.adoptId,
-    createdAt: wire.createdAt ?? fallback.createdAt,
-    updatedAt: wire.updatedAt ?? fallback.updatedAt,
-  });
-}
-
-/** File types as the resource takes them: a list (some responses send one comma-separated string). */
-function fileTypeList(value: string | string[] | null | undefined): string[] | undefined {
-  const list = typeof value === "string" ? value.split(",").map((t) => t.trim()) : (value ?? []);
-  const types = list.filter(Boolean);
-  return types.length > 0 ? types : undefined;
-}
-
-/** Request fields for the given inputs; absent optional inputs are sent as their cleared value. */
-function toBody(inputs: Props, keys: readonly string[]): Props {
-  const cleared: Props = {
-    description: "",
-    instruction: "",
-    emoji: null, // REFERENCE.md: null clears emoji
-    inputType: "PROMPT",
-    creativity: DEFAULT_CREATIVITY,
-    conversationStarters: [],
-    actions: [],
-    inputFields: [],
-    attachments: [],
-    webSearch: false,
-    imageGeneration: false,
-    dataAnalyst: false,
-    canvas: false,
-  };
-  const body: Props = {};
-  for (const key of keys) {
-    if (key === "adoptId" || key === "disabled") continue;
-    const value = inputs[key] ?? cleared[key];
-    // `model` has no cleared value: Langdock keeps its workspace default when it is not sent.
-    if (value !== undefined) body[key] = value;
-  }
-  if (Array.isArray(body.actions)) {
-    // The two doc versions disagree on the default (true vs false), so it is always sent explicitly.
-    body.actions = (body.actions as Props[]).map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }));
-  }
-  return body;
-}
-
-const ALL_FIELDS = [...Object.keys(agentSchema.comparable), "name", "model"];
-
-/** Turns Langdock's "unknown model" 400 into a message that lists the valid models. */
-async function explainModel(ctx: Context, inputs: Props, err: unknown): Promise<never> {
-  if (err instanceof BadRequestError && typeof inputs.model === "string" && /model/i.test(err.message)) {
+async function explainModel(ctx: Context, inputs: AgentInputs, err: unknown): Promise<never> {
+  if (err instanceof BadRequestError && typeof inputs.model === "string") {
     const models = await ctx.client.listModels().catch(() => undefined);
-    if (models && !models.includes(inputs.model)) {
-      throw new Error(`model: "${inputs.model}" is not available in this Langdock workspace (HTTP 400); use one of: ${models.join(", ")}.`);
-    }
+    if (models && !models.includes(inputs.model)) throw new ModelUnavailableError(inputs.model, models, err);
   }
   throw err;
 }
 
 /** Applies changed inputs to the draft, publishes it, and re-enables a disabled agent. */
-async function converge(ctx: Context, id: string, olds: Props, news: Props): Promise<Props> {
+async function converge(ctx: Context, id: string, olds: Props, news: AgentInputs): Promise<Props> {
   const { diffs } = diffInputs(agentSchema, olds, news);
-  const fields = diffs.filter((k) => k !== "disabled" && k !== "adoptId");
+  const fields = diffs.filter((k) => REQUEST_FIELDS.includes(k));
   let live = olds;
   if (fields.length > 0) {
     const body = toBody(news, fields);
@@ -138,32 +66,28 @@ async function converge(ctx: Context, id: string, olds: Props, news: Props): Pro
   return { ...live, disabled: false, adoptId: news.adoptId };
 }
 
-export const agentCrud: AdoptableCrud = {
+export const agentCrud: AdoptableCrud<AgentInputs> = {
   noun: "agent",
 
   async adopt(ctx, inputs) {
-    const existing = await ctx.client.getAgent(String(inputs.adoptId)).catch((err) => {
-      if (err instanceof NotFoundError) {
-        throw new AdoptionNotFoundError(
-          `agent ${String(inputs.adoptId)} does not exist in this Langdock workspace or is not shared with this API key (HTTP 404); check the id or remove adoptId to create a new agent.`,
-        );
-      }
-      throw err;
-    });
+    const existing = await orIfGone(ctx.client.getAgent(inputs.adoptId), (err) =>
+      AdoptionNotFoundError.object("agent", inputs.adoptId, err),
+    );
     const current = agentOutputs(existing, {});
     const changes = adoptionChanges(agentSchema, current, { ...inputs, disabled: false });
     return { id: existing.id, current, changes, wire: existing };
   },
 
   async create(ctx, inputs) {
-    if (typeof inputs.adoptId === "string") {
+    const { adoptId } = inputs;
+    if (adoptId !== undefined) {
       // converge writes only what differs: an agent that already matches is taken over without a write.
-      const plan = await agentCrud.adopt(ctx, inputs);
+      const plan = await agentCrud.adopt(ctx, { ...inputs, adoptId });
       return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
     }
     // A created agent is live at once: no publish needed. Langdock has no way to list agents, so a create
     // whose outcome is uncertain cannot be looked up; it is never repeated blindly.
-    const body = toBody(inputs, ALL_FIELDS);
+    const body = toBody(inputs, REQUEST_FIELDS);
     const outcome = await attemptCreate(() => ctx.client.createAgent(body)).catch((err) => explainModel(ctx, inputs, err));
     if (outcome.kind === "done") {
       claim("agent", outcome.wire.id);
@@ -171,25 +95,13 @@ export const agentCrud: AdoptableCrud = {
     }
     if (outcome.kind === "conflict") throw outcome.error;
     if (outcome.id)
-      throw keepKnownId(
-        "agent",
-        inputs.name,
-        outcome.id,
-        agentOutputs({ id: outcome.id, name: String(inputs.name) }, inputs),
-        outcome.error,
-      );
-    throw new Error(
-      `Langdock did not confirm the create of agent "${String(inputs.name)}" (${causeOf(outcome.error)}); it may or may not exist now, and Langdock has no API to list agents, so the provider does not retry blindly: if Langdock's agent list shows it, set adoptId to its id, otherwise run pulumi up again.`,
-    );
+      throw keepKnownId("agent", inputs.name, outcome.id, agentOutputs({ id: outcome.id, name: inputs.name }, inputs), outcome.error);
+    throw new CreateUnconfirmedError("agent", inputs.name, { kind: "unlistable" }, outcome.error);
   },
 
   async read(ctx, id, props) {
-    try {
-      return { id, props: agentOutputs(await ctx.client.getAgent(id), props) };
-    } catch (err) {
-      if (err instanceof NotFoundError) return GONE;
-      throw err;
-    }
+    const wire = await unlessGone(ctx.client.getAgent(id));
+    return wire ? { id, props: agentOutputs(wire, props) } : GONE;
   },
 
   async update(ctx, id, olds, news) {

@@ -1,9 +1,7 @@
-import { ConflictError, NotFoundError } from "../client/errors";
-import type { Context, Props } from "../common/crud";
+import { ConflictError } from "../errors";
+import { unlessGone, type Context, type Props } from "../common/crud";
 import { removedDescription } from "../common/removed";
-
-/** Langdock's limit for an agent's description (REFERENCE.md). */
-const DESCRIPTION_MAX = 500;
+import { LIMITS } from "../base/limits";
 
 /**
  * Destroy: Langdock can neither delete nor list agents. The agent is marked as removed (description,
@@ -11,16 +9,17 @@ const DESCRIPTION_MAX = 500;
  * warning prints the id: `adoptId` set to it brings it back (re-enabled, made to match the program).
  */
 export async function removeAgent(ctx: Context, id: string, props: Props): Promise<void> {
-  try {
-    await ctx.client.updateAgent(id, { description: removedDescription(props.description, DESCRIPTION_MAX) });
-    await ctx.client.publishAgent(id).catch((err) => {
-      if (!(err instanceof ConflictError)) throw err; // nothing to publish: the marker is already live
-    });
-    await ctx.client.setAgentDisabled(id, true);
-  } catch (err) {
-    if (err instanceof NotFoundError) return;
-    throw err;
-  }
+  const marked = await unlessGone(
+    (async () => {
+      await ctx.client.updateAgent(id, { description: removedDescription(props.description, LIMITS.agent.description) });
+      await ctx.client.publishAgent(id).catch((err) => {
+        if (!(err instanceof ConflictError)) throw err; // nothing to publish: the marker is already live
+      });
+      await ctx.client.setAgentDisabled(id, true);
+      return true;
+    })(),
+  );
+  if (!marked) return; // deleted in Langdock's UI: nothing remains
   ctx.warn(
     `Langdock has no API to delete or list agents: agent "${String(props.name)}" (${id}) was disabled, marked "[removed by Pulumi]" in its description and removed from the Pulumi state. A later pulumi up creates a new agent unless the program sets adoptId: "${id}" to reuse this one; delete it in Langdock's web app if you no longer need it.`,
   );

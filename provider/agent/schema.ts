@@ -1,34 +1,31 @@
 import { z } from "zod";
-import { bool, strictObject, list, oneOf, optionalText, text, uuid, withDefault, type ResourceSchema } from "../common/schema";
-import { sanitize } from "../common/props";
+import { bool, strictObject, list, oneOf, text, uuid, type ResourceSchema } from "../common/schema";
 import { items, onlyForType, uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
 import type { CheckFailure } from "../common/schema";
+import { LIMITS } from "../base/limits";
+import { agentSpec } from "./spec";
+import { AGENT_PROPERTIES, DEFAULT_CREATIVITY } from "./properties";
+import { comparableOf } from "../common/properties";
+import { INPUT_TYPES, AGENT_FIELD_TYPES } from "./spec";
+export { INPUT_TYPES, AGENT_FIELD_TYPES };
+export type { InputType, AgentFieldType } from "./spec";
 
-export const INPUT_TYPES = ["PROMPT", "STRUCTURED"] as const;
-export const AGENT_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "CHECKBOX", "FILE", "SELECT", "DATE"] as const;
-export const DEFAULT_CREATIVITY = 0.3;
-/** Capabilities: input name → Langdock's response name (REFERENCE.md, Agents). */
-export const CAPABILITIES = {
-  webSearch: "webSearchEnabled",
-  imageGeneration: "imageGenerationEnabled",
-  dataAnalyst: "codeInterpreterEnabled",
-  canvas: "canvasEnabled",
-} as const;
+export { CAPABILITIES, DEFAULT_CREATIVITY } from "./properties";
 
 const agentField = strictObject({
-  slug: text(100, 1),
+  slug: text(LIMITS.agentField.slug, 1),
   type: oneOf(AGENT_FIELD_TYPES),
-  label: text(100, 1),
-  description: text(500).optional(),
+  label: text(LIMITS.agentField.label, 1),
+  description: text(LIMITS.agentField.description).optional(),
   required: bool().default(false),
   order: z
     .number({ error: "must be a whole number (the 0-based display position)" })
     .int({ error: "must be a whole number" })
     .min(0, { error: "must be 0 or more" })
     .optional(),
-  options: list(text(255, 1)).optional(),
-  fileTypes: list(text(100, 1)).optional(),
+  options: list(text(LIMITS.agentField.option, 1)).optional(),
+  fileTypes: list(text(LIMITS.agentField.fileType, 1)).optional(),
 });
 
 const agentAction = strictObject({
@@ -36,33 +33,36 @@ const agentAction = strictObject({
   requiresConfirmation: bool().default(true),
 });
 
-export const agentSchema: ResourceSchema = {
-  inputs: strictObject({
-    name: text(80, 1),
-    description: text(500).optional(),
-    emoji: text(16).optional(),
-    instruction: text(40_000).optional(),
-    inputType: oneOf(INPUT_TYPES).default("PROMPT"),
-    model: text(64, 1).optional(),
-    creativity: z
-      .number({ error: "must be a number from 0 to 1" })
-      .min(0, { error: "must be from 0 to 1" })
-      .max(1, { error: "must be from 0 to 1" })
-      .default(DEFAULT_CREATIVITY),
-    conversationStarters: list(text(255, 1), 20).optional(),
-    actions: list(agentAction).optional(),
-    inputFields: list(agentField).optional(),
-    attachments: list(uuid("id of an uploaded attachment")).optional(),
-    knowledgeFolderIds: list(uuid("id of a knowledge base (see getKnowledgeBases())")).optional(),
-    webSearch: bool().default(false),
-    imageGeneration: bool().default(false),
-    dataAnalyst: bool().default(false),
-    canvas: bool().default(false),
-    adoptId: uuid("id of an existing agent to take over").optional(),
-  }).transform((inputs) => ({
-    ...inputs,
-    inputFields: inputs.inputFields?.map((f, i) => ({ ...f, order: f.order ?? i })),
-  })) as unknown as z.ZodType<Record<string, unknown>>,
+export const AgentInputsSchema = strictObject({
+  name: text(LIMITS.agent.name, 1),
+  description: text(LIMITS.agent.description).optional(),
+  emoji: text(LIMITS.agent.emoji).optional(),
+  instruction: text(LIMITS.agent.instruction).optional(),
+  inputType: oneOf(INPUT_TYPES).default("PROMPT"),
+  model: text(LIMITS.agent.model, 1).optional(),
+  creativity: z
+    .number({ error: "must be a number from 0 to 1" })
+    .min(0, { error: "must be from 0 to 1" })
+    .max(1, { error: "must be from 0 to 1" })
+    .default(DEFAULT_CREATIVITY),
+  conversationStarters: list(text(LIMITS.agent.conversationStarter, 1), LIMITS.agent.conversationStarters).optional(),
+  actions: list(agentAction).optional(),
+  inputFields: list(agentField).optional(),
+  attachments: list(uuid("id of an uploaded attachment")).optional(),
+  knowledgeFolderIds: list(uuid("id of a knowledge base (see getKnowledgeBases())")).optional(),
+  webSearch: bool().default(false),
+  imageGeneration: bool().default(false),
+  dataAnalyst: bool().default(false),
+  canvas: bool().default(false),
+  adoptId: uuid("id of an existing agent to take over").optional(),
+}).transform((inputs) => ({
+  ...inputs,
+  inputFields: inputs.inputFields?.map((f, i) => ({ ...f, order: f.order ?? i })),
+}));
+export type AgentInputs = z.output<typeof AgentInputsSchema>;
+
+export const agentSchema: ResourceSchema<AgentInputs> = {
+  inputs: AgentInputsSchema,
   crossField: (given) => {
     const failures: CheckFailure[] = [];
     const inputType = given.inputType ?? "PROMPT";
@@ -84,44 +84,7 @@ export const agentSchema: ResourceSchema = {
     });
     return failures;
   },
-  comparable: {
-    description: optionalText,
-    emoji: optionalText,
-    instruction: optionalText,
-    inputType: withDefault("PROMPT"),
-    creativity: withDefault(DEFAULT_CREATIVITY),
-    conversationStarters: emptyAsAbsent,
-    actions: (v) =>
-      Array.isArray(v) && v.length > 0
-        ? v.map((a: Record<string, unknown>) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }))
-        : undefined,
-    inputFields: (v) =>
-      Array.isArray(v) && v.length > 0
-        ? v.map((f: Record<string, unknown>, i) =>
-            sanitize({
-              ...f,
-              description: optionalText(f.description),
-              required: f.required ?? false,
-              order: f.order ?? i,
-              options: emptyAsAbsent(f.options),
-              fileTypes: emptyAsAbsent(f.fileTypes),
-            }),
-          )
-        : undefined,
-    attachments: emptyAsAbsent,
-    knowledgeFolderIds: emptyAsAbsent,
-    webSearch: (v) => v === true,
-    imageGeneration: (v) => v === true,
-    dataAnalyst: (v) => v === true,
-    canvas: (v) => v === true,
-    // A disabled agent (destroyed earlier or disabled in the UI) differs from a declared one: up re-enables it.
-    disabled: (v) => v === true,
-    adoptId: () => undefined,
-  },
-  replaceOnChanges: [],
+  comparable: comparableOf(AGENT_PROPERTIES),
+  replaceOnChanges: agentSpec.replaceOnChanges,
   serverDefaulted: ["model"],
 };
-
-function emptyAsAbsent(value: unknown): unknown {
-  return Array.isArray(value) && value.length === 0 ? undefined : value;
-}

@@ -1,8 +1,9 @@
-import { NotFoundError, isOutcomeUnknown } from "../client/errors";
+import { NotFoundError, UploadUnconfirmedError, isOutcomeUnknown } from "../errors";
 import { deleteAttachment, uploadAttachment, type AttachmentWire } from "../client/knowledge";
-import { sanitize } from "../common/props";
+import { sanitize } from "../base/props";
 import type { Props, ResourceCrud } from "../common/crud";
 import { readForUpload } from "../files/localFile";
+import type { PreparedAttachmentInputs } from "./schema";
 
 /** Outputs: the program's path, check's name and hash, and what Langdock reported for the upload. */
 function toOutputs(wire: AttachmentWire, inputs: Props): Props {
@@ -16,19 +17,17 @@ function toOutputs(wire: AttachmentWire, inputs: Props): Props {
   });
 }
 
-export const attachmentCrud: ResourceCrud = {
+export const attachmentCrud: ResourceCrud<PreparedAttachmentInputs> = {
   noun: "attachment",
   async create(ctx, inputs) {
-    const { blob, fileName } = readForUpload(String(inputs.file), inputs.contentHash);
+    const { blob, fileName } = readForUpload(inputs.file, inputs.contentHash);
     try {
       const wire = await uploadAttachment(ctx.client, blob, fileName);
       return { id: wire.attachmentId, outs: toOutputs(wire, inputs) };
     } catch (err) {
       if (!isOutcomeUnknown(err)) throw err;
       // No list endpoint exists, so a lost answer cannot be looked up; a blind retry could upload twice.
-      throw new Error(
-        `Langdock did not confirm the upload of attachment "${fileName}" (${(err as Error).message.replace(/\.$/, "")}); Langdock has no API to list attachments, so the provider does not retry blindly: run pulumi up again (an unconfirmed upload, if it happened, stays unused).`,
-      );
+      throw new UploadUnconfirmedError(fileName, err as Error);
     }
   },
 

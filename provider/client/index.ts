@@ -1,23 +1,16 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
 import type { z } from "zod";
 import { MISSING_API_KEY, type ProviderSettings } from "../config";
-import { redact } from "../common/redact";
-import {
-  BaseUrlError,
-  LangdockError,
-  UnusableResponseError,
-  connectionError,
-  describeForeignAnswer,
-  errorFromResponse,
-  isLangdockNotFound,
-  salvageId,
-  type RequestInfo,
-} from "./errors";
+import { redact } from "../base/redact";
+import { processState } from "../base/processState";
+import { BaseUrlError, LangdockError, UnusableResponseError, type RequestInfo } from "../errors";
+import { connectionError, describeForeignAnswer, errorFromResponse, isLangdockNotFound, salvageId } from "./responseErrors";
 import { Cooldown, backoffDelay, parseRetryAfter } from "./retry";
 import { sendOnce } from "./transport";
 import * as wire from "./wire";
 
-export * from "./errors";
+export * from "../errors";
+export { parseErrorBody, errorFromResponse, isLangdockNotFound } from "./responseErrors";
 export type {
   ActionWire,
   AgentWire,
@@ -38,8 +31,9 @@ function packageVersion(): string {
   }
 }
 
-export interface ClientOptions extends Partial<ProviderSettings> {
-  /** Shared across clients of one process unless given (tests inject their own). */
+/** The resolved settings (see config.ts: the client owns no defaults) and what tests may inject. */
+export interface ClientOptions extends ProviderSettings {
+  /** The process's (processState) unless given: every client of one process honours one rate-limit pause. */
   cooldown?: Cooldown;
   random?: () => number;
 }
@@ -61,15 +55,10 @@ export class LangdockClient {
   readonly settings: ProviderSettings;
 
   constructor(options: ClientOptions) {
-    this.settings = {
-      apiKey: options.apiKey ?? "",
-      baseUrl: options.baseUrl ?? "https://api.langdock.com",
-      maxRetries: options.maxRetries ?? 5,
-      timeoutMs: options.timeoutMs ?? 30_000,
-      maxRetryTimeMs: options.maxRetryTimeMs ?? 120_000,
-    };
-    this.cooldown = options.cooldown ?? sharedCooldown;
-    this.random = options.random ?? Math.random;
+    const { cooldown, random, ...settings } = options;
+    this.settings = settings;
+    this.cooldown = cooldown ?? (processState.cooldown ??= new Cooldown());
+    this.random = random ?? Math.random;
     this.http = axios.create({
       // A trailing slash plus relative request paths makes axios append to, not replace, `/api/public`.
       baseURL: this.settings.baseUrl.replace(/\/+$/, "") + "/",
@@ -135,7 +124,7 @@ export class LangdockClient {
           });
       } else {
         retryable = result.notSent || idempotent;
-        fail = () => connectionError(`${result.code}: ${result.message}`, info, result.timedOut);
+        fail = () => connectionError(`${result.code}: ${result.message}`, info, result.timedOut, result.error);
       }
       if (!retryable || attempt > maxRetries) throw fail();
       // The cooldown (awaited before each attempt) covers Retry-After; jitter spreads the restart.
@@ -233,7 +222,6 @@ export class LangdockClient {
 
 const BASE_JITTER_MS = 100;
 const MAX_TIMER_MS = 2 ** 31 - 1;
-const sharedCooldown = new Cooldown();
 
 /** A 2xx answer validated against its schema; an unusable one keeps any id it carried (see UnusableResponseError). */
 function parseAnswer<S extends z.ZodType>(schema: S, status: number, data: unknown, info: RequestInfo): z.infer<S> {

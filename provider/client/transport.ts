@@ -2,7 +2,8 @@ import { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResp
 
 /** What one attempt produced: an answer (any status), or a failure before a complete answer arrived. */
 export type AttemptResult =
-  { kind: "response"; response: AxiosResponse } | { kind: "failure"; code: string; message: string; timedOut: boolean; notSent: boolean };
+  | { kind: "response"; response: AxiosResponse }
+  | { kind: "failure"; code: string; message: string; timedOut: boolean; notSent: boolean; error: unknown };
 
 /** Connection failures that happen before a request is sent: safe to repeat even for a create. */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
@@ -29,6 +30,8 @@ export async function sendOnce(http: AxiosInstance, config: AxiosRequestConfig, 
       message: late ? `no complete answer within ${deadlineMs} ms` : err instanceof Error ? err.message : String(err),
       timedOut: late,
       notSent: !late && NOT_SENT_CODES.has(code),
+      // The cause kept is the socket's own error (code, syscall): never axios' error, whose config holds the Authorization header.
+      error: err instanceof AxiosError ? (err.cause ?? new Error(err.message)) : err,
     };
   } finally {
     clearTimeout(timer);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Response shapes, one schema per wire object (REFERENCE.md). Unknown fields are tolerated (zod strips
+ * Response shapes, one schema per wire object (docs/langdock-api.md). Unknown fields are tolerated (zod strips
  * them), and fields the live API sometimes omits are optional so that refresh can fall back to state.
  */
 const nullishString = z.string().nullish();

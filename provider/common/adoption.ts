@@ -1,6 +1,7 @@
 import { diffInputs, unmanagedOf, type ResourceSchema } from "./schema";
 import { containsUnknown, isUnknown } from "./unknown";
-import { MASK } from "./redact";
+import { MASK } from "../base/redact";
+import { AdoptionNotFoundError } from "../errors";
 import type { Props } from "./crud";
 
 /**
@@ -24,14 +25,6 @@ export interface AdoptionPlan<W = unknown> {
   changes: AdoptionChange[];
   /** The raw response the plan was made from (children take it over with it). */
   wire: W;
-}
-
-/** The adopted object does not exist: a plan-time error at Check, the same message at create. */
-export class AdoptionNotFoundError extends Error {
-  override name = "AdoptionNotFoundError";
-  constructor(readonly reason: string) {
-    super(`adoptId: ${reason}`);
-  }
 }
 
 /** The properties the first up changes, comparing Langdock's object with the checked inputs. */

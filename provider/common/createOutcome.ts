@@ -1,6 +1,7 @@
-import { ConflictError, UnusableResponseError, isOutcomeUnknown } from "../client/errors";
+import { ConflictError, CreateAnswerUnusableError, UnusableResponseError, isOutcomeUnknown } from "../errors";
 import { diffInputs, inputKeys, type ResourceSchema } from "./schema";
 import { PartialStateError, type Props } from "./crud";
+import { processState } from "../base/processState";
 
 /**
  * The one model of a create's outcome, shared by every resource:
@@ -29,15 +30,14 @@ export async function attemptCreate<W>(send: () => Promise<W>): Promise<CreateOu
 }
 
 /**
- * Ids this provider process created or adopted, per kind. One `pulumi up` runs one provider process,
- * so two resources of one program can never both end up managing the same object.
+ * Claims `id` for one resource; false when another resource of this run already holds it. The claims
+ * are the provider process's (processState): one `pulumi up` runs one provider process, so two
+ * resources of one program can never both end up managing the same object.
  */
-const claimed = new Map<string, Set<string>>();
-
-/** Claims `id` for one resource; false when another resource of this run already holds it. */
 export function claim(kind: string, id: string): boolean {
-  const ids = claimed.get(kind) ?? new Set<string>();
-  claimed.set(kind, ids);
+  const { claims } = processState;
+  const ids = claims.get(kind) ?? new Set<string>();
+  claims.set(kind, ids);
   if (ids.has(id)) return false;
   ids.add(id);
   return true;
@@ -76,13 +76,5 @@ export function differingFields(schema: ResourceSchema, found: Props, inputs: Pr
  * state (the next `pulumi up` compares it with the program) instead of being lost and created again.
  */
 export function keepKnownId(noun: string, name: unknown, id: string, properties: Props, cause: Error): PartialStateError {
-  const reason = new Error(
-    `Langdock created ${noun} "${String(name)}" (id ${id}) but its answer was unusable (${cause.message.replace(/\.$/, "")}); the id is kept in the state, and the next pulumi up checks the ${noun} against the program.`,
-  );
-  return new PartialStateError(id, properties, reason);
-}
-
-/** Cause text for a sentence: the client's message without its final period. */
-export function causeOf(err: Error): string {
-  return err.message.replace(/\.$/, "");
+  return new PartialStateError(id, properties, new CreateAnswerUnusableError(noun, String(name), id, cause));
 }

@@ -1,4 +1,4 @@
-import { quote } from "../client/errors";
+import { quote } from "../base/text";
 import { containsUnknown } from "./unknown";
 import type { CheckFailure } from "./schema";
 

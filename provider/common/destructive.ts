@@ -1,4 +1,4 @@
-import type { ResourceKind } from "./kinds";
+import type { ResourceKind } from "../kinds";
 import type { Props } from "./crud";
 import { isUnknown } from "./unknown";
 

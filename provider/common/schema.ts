@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { formatPath, quote } from "../client/errors";
+import { formatPath, quote } from "../base/text";
 import { containsUnknown, unknownAlong } from "./unknown";
-import { deepEqual, sanitize } from "./props";
+import { deepEqual, sanitize } from "../base/props";
 
 /**
  * The machinery every resource's `check` and `diff` share. A resource describes itself once as a
@@ -9,12 +9,16 @@ import { deepEqual, sanitize } from "./props";
  * input property, how to bring a value (an input, or an output read back from Langdock) to the form
  * in which two values are compared.
  */
-export interface ResourceSchema {
-  inputs: z.ZodType<Record<string, unknown>>;
-  /** Per input property: the comparable form; identity where omitted. Must accept any stored value. */
-  comparable: Record<string, (value: unknown) => unknown>;
-  /** Input properties whose change replaces the resource. */
-  replaceOnChanges: string[];
+export interface ResourceSchema<T extends Record<string, unknown> = Record<string, unknown>> {
+  /** The checked inputs, `XxxInputsSchema` of the resource's folder (its output type is `XxxInputs`). */
+  inputs: z.ZodType<T>;
+  /**
+   * Per property: the comparable form; identity where omitted. Must accept any stored value (outputs too,
+   * so a few output-only properties, like an agent's `disabled`, may be listed).
+   */
+  comparable: Comparable<T>;
+  /** Input properties whose change replaces the resource (the kind's `spec.replaceOnChanges`). */
+  replaceOnChanges: readonly string[];
   /** Inputs Langdock fills in when absent (an agent's model): compared only when the program sets them. */
   serverDefaulted?: string[];
   /** Keys Langdock adds inside list items of an input (e.g. input fields' slug and order), by input name. */
@@ -27,6 +31,9 @@ export interface ResourceSchema {
    */
   prepare?: (inputs: Record<string, unknown>) => { inputs: Record<string, unknown>; failures: CheckFailure[] };
 }
+
+type CompareFn = (value: unknown) => unknown;
+export type Comparable<T> = { [K in keyof T & string]?: CompareFn } & Record<string, CompareFn>;
 
 /**
  * The inputs that a set of outputs (read back from Langdock) corresponds to. A refresh stores them as

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import { nowIso } from "./children";
-import { badRequest, conflict, notFound } from "./errors";
+import { badRequest, conflict, notFound } from "./httpError";
 import type { AgentInput, AgentInputField } from "./validation";
+import { AGENT_RESPONSE_NAMES } from "../agent/properties";
 
 /** One version (published or draft) of an agent, in response field names. */
 export interface AgentVersion {
@@ -34,15 +35,8 @@ interface AgentRecord {
   disabled: boolean;
 }
 
-/** Request names that differ from response names; every other field keeps its name. */
-const RESPONSE_NAMES: Partial<Record<keyof AgentInput, keyof AgentVersion>> = {
-  emoji: "emojiIcon",
-  creativity: "temperature",
-  webSearch: "webSearchEnabled",
-  imageGeneration: "imageGenerationEnabled",
-  dataAnalyst: "codeInterpreterEnabled",
-  canvas: "canvasEnabled",
-};
+/** Request names that differ from response names (the provider's table); every other field keeps its name. */
+const RESPONSE_NAMES: Partial<Record<keyof AgentInput, keyof AgentVersion>> = AGENT_RESPONSE_NAMES;
 
 /** Agents with a published version, an optional draft and a disabled flag. */
 export class AgentStore {

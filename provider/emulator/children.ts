@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { conflict, notFound } from "./errors";
+import { conflict, notFound } from "./httpError";
 import type { ChildInput, FieldInput } from "./validation";
 import { fieldSlug } from "../common/slug";
 

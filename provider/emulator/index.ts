@@ -15,5 +15,5 @@ export type {
   StallFault,
   StormFault,
 } from "./types";
-export type { Issue } from "./errors";
+export type { Issue } from "./httpError";
 export type { ProcessingFailure } from "./knowledge";

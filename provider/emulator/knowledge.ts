@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { nowIso } from "./children";
-import { ApiError, badRequest, notFound } from "./errors";
+import { EmulatorHttpError, badRequest, notFound } from "./httpError";
 import type { KnowledgeRole } from "./types";
 
 /** A file part of a multipart request, as the emulator keeps it: metadata and a hash, not the bytes. */
@@ -126,7 +126,7 @@ export class KnowledgeStore {
   base(folderId: string, write: boolean): KnowledgeBase {
     const base = this.bases.get(folderId);
     if (!base) throw notFound("Knowledge folder");
-    if (write && base.role !== "EDITOR") throw new ApiError(403, "This API key needs the Editor role on this knowledge folder");
+    if (write && base.role !== "EDITOR") throw new EmulatorHttpError(403, "This API key needs the Editor role on this knowledge folder");
     return base;
   }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { badRequest } from "./errors";
+import { badRequest } from "./httpError";
 import { MultipartBody, type KnowledgeStore } from "./knowledge";
 import type { Route, RouteRequest } from "./routes";
 import type { ApiScope } from "./types";

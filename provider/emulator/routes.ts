@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ChildCollection } from "./children";
-import { badRequest } from "./errors";
+import { badRequest } from "./httpError";
 import { knowledgeRoutes } from "./knowledgeRoutes";
 import type { EmulatorStore } from "./store";
 import type { ApiScope } from "./types";
@@ -56,7 +56,7 @@ function idParam(value: string, what: string): string {
   return value;
 }
 
-/** Every endpoint of REFERENCE.md; earlier routes win, so literal paths precede parameterised ones. */
+/** Every endpoint of docs/langdock-api.md; earlier routes win, so literal paths precede parameterised ones. */
 export function buildRoutes(store: EmulatorStore): Route[] {
   const { agents } = store;
   const integrationId = (params: Record<string, string>) => idParam(params.integrationId, "integration");

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApiError } from "./errors";
+import { EmulatorHttpError } from "./httpError";
 import { FaultController, type InjectedResponse, matchesRequest } from "./faults";
 import { type ApiResult, buildRoutes, matchRoute, type Route } from "./routes";
 import { EmulatorStore } from "./store";
@@ -228,20 +228,22 @@ export class LangdockEmulator {
   ): ApiResult {
     try {
       const match = path === null ? null : matchRoute(this.routes, method, path);
-      if (!match) throw new ApiError(404, `Route not found: ${method} ${path ?? "(outside base path)"}`);
+      if (!match) throw new EmulatorHttpError(404, `Route not found: ${method} ${path ?? "(outside base path)"}`);
       if (authorization?.match(/^Bearer\s+(.+)$/i)?.[1].trim() !== this.apiKey) {
-        throw new ApiError(401, "Invalid or missing API key");
+        throw new EmulatorHttpError(401, "Invalid or missing API key");
       }
       const { route, params } = match;
       if (!route.scopes.some((scope) => this.scopes.has(scope))) {
-        throw new ApiError(403, `API key is missing the required scope: add ${route.scopes.join(" or ")} to the key`);
+        throw new EmulatorHttpError(403, `API key is missing the required scope: add ${route.scopes.join(" or ")} to the key`);
       }
       if (!body.ok) {
-        throw body.reason === "tooLarge" ? new ApiError(413, "Request body too large") : new ApiError(400, "Invalid JSON body");
+        throw body.reason === "tooLarge"
+          ? new EmulatorHttpError(413, "Request body too large")
+          : new EmulatorHttpError(400, "Invalid JSON body");
       }
       return route.handle({ params, query, body: body.value });
     } catch (error) {
-      if (error instanceof ApiError) return { status: error.status, body: error.body };
+      if (error instanceof EmulatorHttpError) return { status: error.status, body: error.body };
       return { status: 500, body: { message: `Internal emulator error: ${String(error)}` } };
     }
   }

@@ -1,21 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { AgentStore } from "./agents";
-import { ACTION_KIND, ChildCollection, type ChildRecord, nowIso, TRIGGER_KIND } from "./children";
-import { notFound } from "./errors";
+import { ACTION_KIND, ChildCollection, type ChildRecord, type InputFieldWire, nowIso, TRIGGER_KIND } from "./children";
+import { notFound } from "./httpError";
 import { KnowledgeStore } from "./knowledge";
 import type { AUTH_TYPES } from "../integration/schema";
 import type { AuthFieldInput, CreateIntegrationInput, IntegrationPatch, OAuthClientInput } from "./validation";
 
 export type IntegrationDetail = "full" | "summary";
 
-interface AuthFieldWire {
-  slug: string;
-  label: string;
-  type: string;
-  description: string;
-  placeholder: string | null;
-  required: boolean;
-}
+/** An auth field in responses: an input field's first six properties. */
+type AuthFieldWire = Pick<InputFieldWire, "slug" | "label" | "type" | "description" | "placeholder" | "required">;
 
 interface IntegrationRecord {
   id: string;
@@ -102,16 +96,10 @@ export class EmulatorStore {
 
   /** Item of GET /integrations/v1/get. */
   integrationSummaries(): Record<string, unknown>[] {
-    return [...this.integrations.values()].map((r) => ({
-      id: r.id,
-      name: r.name,
-      description: r.description,
-      iconUrl: r.iconUrl,
-      color: r.color,
-      authType: r.authType,
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-    }));
+    return [...this.integrations.values()].map((r) => {
+      const { authTestCode: _code, authFields: _fields, oauthClient: _oauth, ...summary } = this.storedIntegration(r);
+      return summary;
+    });
   }
 
   /** Response of POST /integrations/v1/create. */

@@ -1,12 +1,12 @@
 import { z } from "zod";
-// The enums come from REFERENCE.md via the provider's schemas: one list per enum in the code base.
-import { ACTION_FIELD_TYPES, TRIGGER_FIELD_TYPES } from "../inputFields";
+// The enums come from docs/langdock-api.md via the provider's schemas: one list per enum in the code base.
+import { ACTION_FIELD_TYPES, TRIGGER_FIELD_TYPES } from "../child/fieldTypes";
 import { AUTH_FIELD_TYPES, AUTH_TYPES } from "../integration/schema";
 import { AGENT_FIELD_TYPES } from "../agent/schema";
-import { badRequest, type Issue } from "./errors";
+import { badRequest, type Issue } from "./httpError";
 
 /**
- * Request schemas, with every limit and enum from REFERENCE.md. Objects strip unknown keys (as zod does by
+ * Request schemas, with every limit and enum from docs/langdock-api.md. Objects strip unknown keys (as zod does by
  * default). Optional fields whose response value can be null also accept null, so a client may send back
  * what it read.
  */

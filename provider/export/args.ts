@@ -1,3 +1,4 @@
+import { UsageError } from "../errors";
 /** Command-line flags of `pulumi-langdock export`. */
 export interface ExportArgs {
   integrations: string[];
@@ -29,9 +30,7 @@ Example:
   LANGDOCK_API_KEY=sk-ld-… npx pulumi-langdock export --all-integrations --agent 7d0f… --out ./langdock`;
 
 /** A mistake in the command line: the message is one sentence, the usage follows it. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+export { UsageError };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

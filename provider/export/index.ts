@@ -1,6 +1,6 @@
 import { LangdockClient } from "../client";
 import { ConfigurationError, resolveSettings } from "../config";
-import { redact, registerSecret } from "../common/redact";
+import { redact, registerSecret } from "../base/redact";
 import { EXPORT_HELP, UsageError, parseExportArgs } from "./args";
 import { planExport } from "./plan";
 import { assertWritable, projectFiles, projectName, writeFiles } from "./project";
@@ -56,7 +56,7 @@ export async function runExport(argv: readonly string[], io: ExportIo = defaultI
   } catch (err) {
     const message = redact(err instanceof Error ? err.message : String(err));
     io.err(
-      `pulumi-langdock export: ${err instanceof ConfigurationError ? message.replace("langdock:baseUrl", "--base-url (or LANGDOCK_BASE_URL)") : message}`,
+      `pulumi-langdock export: ${err instanceof ConfigurationError && err.setting === "langdock:baseUrl" ? message.replace(err.setting, "--base-url (or LANGDOCK_BASE_URL)") : message}`,
     );
     return err instanceof UsageError ? 2 : 1;
   }

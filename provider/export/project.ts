@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { OutputFolderError } from "../errors";
 
 /** The settings of Pulumi's `pulumi new typescript` template. */
 export const TEMPLATE_TSCONFIG = {
@@ -75,12 +76,10 @@ export function assertWritable(dir: string): void {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return;
-    if (code === "ENOTDIR") throw new Error(`--out ${dir} is a file; pass a new or empty folder.`);
-    throw new Error(`--out ${dir} cannot be read (${(err as Error).message}); pass a new or empty folder.`);
+    if (code === "ENOTDIR") throw OutputFolderError.isFile(dir);
+    throw OutputFolderError.unreadable(dir, err as Error);
   }
-  if (entries.length > 0) {
-    throw new Error(`--out ${dir} is not empty (${entries.length} entries); pass a new or empty folder, export never overwrites files.`);
-  }
+  if (entries.length > 0) throw OutputFolderError.notEmpty(dir, entries.length);
 }
 
 export function writeFiles(dir: string, files: { path: string; content: string }[]): void {

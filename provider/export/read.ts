@@ -7,7 +7,9 @@ import {
   type IntegrationWire,
   type LangdockClient,
 } from "../client";
-import { redact } from "../common/redact";
+import { redact } from "../base/redact";
+import { trimPeriod } from "../base/text";
+import { ExportReadError, LangdockError } from "../errors";
 
 /** What export reads: each integration's detail (with its actions and triggers) and each agent. */
 export interface Workspace {
@@ -64,34 +66,41 @@ export function count(n: number, noun: string): string {
 /** One sentence for what went wrong while reading `what`; the client's message otherwise (already redacted). */
 function explain(err: unknown, what: string, kind: "integration" | "agent"): Error {
   const said = (e: { apiMessage: string; status: number | undefined }) =>
-    e.apiMessage && e.apiMessage !== `HTTP ${e.status}` ? `: ${e.apiMessage.replace(/[.\s]+$/, "")}` : "";
+    e.apiMessage && e.apiMessage !== `HTTP ${e.status}` ? `: ${trimPeriod(e.apiMessage)}` : "";
   if (err instanceof AuthenticationError) {
-    return new Error(
+    return new ExportReadError(
       `Langdock rejected the API key (HTTP 401${said(err)}); check LANGDOCK_API_KEY (or --api-key) and that LANGDOCK_BASE_URL (or --base-url) points at your workspace's API.`,
+      err,
     );
   }
   if (err instanceof PermissionDeniedError) {
     const scope = kind === "agent" ? "AGENT_API" : "INTEGRATION_API";
-    return new Error(
+    return new ExportReadError(
       `Langdock refused to show ${what} (HTTP 403${said(err)}); give the API key the ${scope} scope in Langdock's workspace settings.`,
+      err,
     );
   }
   if (err instanceof BaseUrlError) {
     // The client's message names langdock:baseUrl (stack config); the CLI takes the URL from its own flag.
-    return new Error(
+    return new ExportReadError(
       `Langdock's API did not answer ${err.request.method} ${err.request.path} (HTTP ${err.status}), so LANGDOCK_BASE_URL (or --base-url) does not point at Langdock's public API; set it to https://api.langdock.com or https://<deployment>/api/public.`,
+      err,
     );
   }
   if (err instanceof NotFoundError && what === LIST) {
-    return new Error(
+    return new ExportReadError(
       `Langdock answered HTTP 404 for the integration list${said(err)}; check that LANGDOCK_BASE_URL (or --base-url) points at Langdock's public API.`,
+      err,
     );
   }
   if (err instanceof NotFoundError) {
     const shared = kind === "agent" ? " and that the agent is shared with this API key" : "";
-    return new Error(`${capitalize(what)} does not exist in this Langdock workspace (HTTP 404${said(err)}); check the id${shared}.`);
+    return new ExportReadError(
+      `${capitalize(what)} does not exist in this Langdock workspace (HTTP 404${said(err)}); check the id${shared}.`,
+      err,
+    );
   }
-  return new Error(redact(err instanceof Error ? err.message : String(err)));
+  return err instanceof LangdockError ? err : new ExportReadError(redact(err instanceof Error ? err.message : String(err)), err);
 }
 
 function capitalize(text: string): string {

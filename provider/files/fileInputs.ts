@@ -2,6 +2,9 @@ import { inspectFile, type FilePurpose } from "./localFile";
 import { isUnknown } from "../common/unknown";
 import type { CheckFailure } from "../common/schema";
 
+/** What `prepare` adds to a file resource's checked inputs (absent while the file is unknown at preview). */
+export type FileFacts = { fileName?: string; contentHash?: string; sizeInBytes?: number };
+
 /**
  * The `prepare` step of resources that upload a local file: adds the file's name and content hash to
  * the checked inputs (so diff compares content, not paths, with no HTTP call), or a failure at `file`.

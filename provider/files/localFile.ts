@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { LocalFileError } from "../errors";
 
 /**
  * The local files `Attachment` and `KnowledgeFile` upload. Check inspects a file (type from its
@@ -126,12 +127,14 @@ export function readForUpload(file: string, expectedHash: unknown): { blob: Blob
   try {
     bytes = fs.readFileSync(absolute);
   } catch (err) {
-    throw new Error(
-      `file: "${file}" cannot be read for the upload (${(err as NodeJS.ErrnoException).code ?? String(err)}); restore it and run pulumi up again.`,
+    throw new LocalFileError(
+      file,
+      `cannot be read for the upload (${(err as NodeJS.ErrnoException).code ?? String(err)}); restore it and run pulumi up again.`,
+      err,
     );
   }
   if (typeof expectedHash === "string" && sha256(bytes) !== expectedHash) {
-    throw new Error(`file: "${file}" changed while pulumi up was running; run pulumi up again to upload the current version.`);
+    throw new LocalFileError(file, "changed while pulumi up was running; run pulumi up again to upload the current version.");
   }
   return { blob: new Blob([bytes], { type: mimeTypeOf(file) }), fileName: path.basename(absolute) };
 }

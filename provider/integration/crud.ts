@@ -1,62 +1,18 @@
-import type { AuthFieldWire, IntegrationWire } from "../client/wire";
-import { NotFoundError } from "../client/errors";
-import { attemptCreate, causeOf, claim, keepKnownId } from "../common/createOutcome";
-import { GONE, PartialStateError, type Context, type Props, type AdoptableCrud } from "../common/crud";
+import { AdoptionNotFoundError, CreateUnconfirmedError, PartialStateError } from "../errors";
+import { attemptCreate, claim, keepKnownId } from "../common/createOutcome";
+import { GONE, orIfGone, unlessGone, type Context, type Props, type AdoptableCrud } from "../common/crud";
+import { secretOutputsOf, valueAt } from "../common/spec";
+import { integrationSpec } from "./spec";
 import { diffInputs, isUnmanaged } from "../common/schema";
-import { sanitize } from "../common/props";
-import { AdoptionNotFoundError, adoptionChanges } from "../common/adoption";
+import { sanitize } from "../base/props";
+import { adoptionChanges } from "../common/adoption";
 import { findRemovedIntegration, markIntegrationRemoved } from "./revive";
 import { destructiveChanges } from "../common/destructive";
-import { AUTH_KEYS, DETAIL_KEYS, integrationSchema } from "./schema";
-
-/** Outputs: the inputs' names with Langdock's values; the write-only client secret comes from `fallback`. */
-export function integrationOutputs(wire: IntegrationWire, fallback: Props): Props {
-  const pick = <K extends keyof IntegrationWire>(key: K) => (wire[key] === undefined ? fallback[key] : wire[key]);
-  const secret = (fallback.oauthClient as Props | undefined)?.clientSecret;
-  return sanitize({
-    name: wire.name,
-    description: wire.description === undefined ? fallback.description : wire.description || undefined,
-    iconUrl: pick("iconUrl"),
-    color: pick("color"),
-    // Langdock reports NONE for an integration without auth; the create response omits it.
-    authType: pick("authType") ?? "NONE",
-    authFields: wire.authFields === undefined || wire.authFields === null ? fallback.authFields : authFieldsFromWire(wire.authFields),
-    authTestCode: pick("authTestCode"),
-    // GET never returns clientSecret: it is carried from state, never read back.
-    oauthClient:
-      wire.oauthClient === undefined ? fallback.oauthClient : wire.oauthClient ? { ...wire.oauthClient, clientSecret: secret } : undefined,
-    adoptId: fallback.adoptId,
-    unmanaged: fallback.unmanaged,
-    createdAt: wire.createdAt ?? fallback.createdAt,
-  });
-}
-
-/** Auth fields as the program states them: empty text is absent, `required` explicit. */
-function authFieldsFromWire(fields: AuthFieldWire[]): Props[] | undefined {
-  if (fields.length === 0) return undefined;
-  return fields.map((f) =>
-    sanitize({ ...f, description: f.description || undefined, placeholder: f.placeholder || undefined, required: f.required ?? false }),
-  );
-}
-
-function detailsBody(current: Props, inputs: Props): Props {
-  // Langdock rejects a PATCH without name or description, so name always goes; "" clears the description
-  // and null clears an icon or color the program no longer sets.
-  const clearable = (key: string) => inputs[key] ?? (current[key] === undefined ? undefined : null);
-  return { name: inputs.name, description: inputs.description ?? "", iconUrl: clearable("iconUrl"), color: clearable("color") };
-}
-
-function authBody(inputs: Props): Props {
-  return sanitize({
-    authType: inputs.authType ?? "NONE",
-    authFields: inputs.authFields ?? [],
-    authTestCode: inputs.authTestCode,
-    oauthClient: inputs.oauthClient,
-  });
-}
+import { AUTH_KEYS, DETAIL_KEYS, integrationSchema, type IntegrationInputs } from "./schema";
+import { authBody, detailsBody, integrationOutputs } from "./wire";
 
 /** Applies the auth and detail inputs that differ from `current`; a failure keeps what already landed. */
-async function converge(ctx: Context, id: string, current: Props, inputs: Props): Promise<Props> {
+async function converge(ctx: Context, id: string, current: Props, inputs: IntegrationInputs): Promise<Props> {
   const { diffs } = diffInputs(integrationSchema, current, inputs);
   let applied = current;
   try {
@@ -88,8 +44,8 @@ const CREATE_ATTEMPTS = 3;
  * ours: after an uncertain create the provider retries only if no integration of that name exists,
  * and otherwise stops and names the candidates so the user can adopt the right one.
  */
-async function createOnce(ctx: Context, inputs: Props) {
-  const body = sanitize({ name: inputs.name, description: inputs.description }) as { name: string };
+async function createOnce(ctx: Context, inputs: IntegrationInputs) {
+  const body = sanitize({ name: inputs.name, description: inputs.description });
   for (let attempt = 1; ; attempt++) {
     const outcome = await attemptCreate(() => ctx.client.createIntegration(body));
     if (outcome.kind === "done") return outcome.wire;
@@ -97,37 +53,33 @@ async function createOnce(ctx: Context, inputs: Props) {
     if (outcome.id) throw keepKnownId("integration", inputs.name, outcome.id, body, outcome.error);
     const candidates = (await ctx.client.listIntegrations()).filter((i) => i.name === inputs.name);
     if (candidates.length > 0) {
-      throw new Error(
-        `Langdock did not confirm the create of integration "${String(inputs.name)}" (${causeOf(outcome.error)}); it may have been created: ${candidates.map((c) => c.id).join(", ")} ${candidates.length === 1 ? "has" : "have"} that name. Set adoptId to the one this program should manage (or delete the stray one in Langdock), then run pulumi up again.`,
-      );
+      const ids = candidates.map((c) => c.id);
+      throw new CreateUnconfirmedError("integration", inputs.name, { kind: "candidates", ids }, outcome.error);
     }
     if (attempt >= CREATE_ATTEMPTS) throw outcome.error;
   }
 }
 
-export const integrationCrud: AdoptableCrud = {
+export const integrationCrud: AdoptableCrud<IntegrationInputs> = {
   noun: "integration",
 
   async adopt(ctx, inputs) {
-    const existing = await ctx.client.getIntegration(String(inputs.adoptId)).catch((err) => {
-      if (err instanceof NotFoundError) {
-        throw new AdoptionNotFoundError(
-          `integration ${String(inputs.adoptId)} does not exist in this Langdock workspace (HTTP 404); check the id or remove adoptId to create a new integration.`,
-        );
-      }
-      throw err;
-    });
+    const existing = await orIfGone(ctx.client.getIntegration(inputs.adoptId), (err) =>
+      AdoptionNotFoundError.object("integration", inputs.adoptId, err),
+    );
     const current = integrationOutputs(existing, {});
-    // The OAuth client secret is write-only: Langdock never returns it, so it cannot be compared (unless
-    // the program leaves it as it is: unmanaged, what `pulumi-langdock export` writes).
-    const unreadable = inputs.oauthClient && !isUnmanaged(inputs, "oauthClient.clientSecret") ? ["oauthClient"] : [];
+    // Secret inputs (the OAuth client secret) are write-only: Langdock never returns them, so they cannot be
+    // compared (unless the program leaves them as they are: unmanaged, what `pulumi-langdock export` writes).
+    const secretInputs = integrationSpec.secretInputs.filter((path) => valueAt(inputs, path) !== undefined && !isUnmanaged(inputs, path));
+    const unreadable = secretOutputsOf({ secretInputs });
     return { id: existing.id, current, changes: adoptionChanges(integrationSchema, current, inputs, unreadable), wire: existing };
   },
 
   async create(ctx, inputs) {
-    if (typeof inputs.adoptId === "string") {
+    const { adoptId } = inputs;
+    if (adoptId !== undefined) {
       // converge writes only what differs: an object that already matches is taken over without a write.
-      const plan = await integrationCrud.adopt(ctx, inputs);
+      const plan = await integrationCrud.adopt(ctx, { ...inputs, adoptId });
       claim("integration", plan.id);
       return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
     }
@@ -146,12 +98,8 @@ export const integrationCrud: AdoptableCrud = {
   },
 
   async read(ctx, id, props) {
-    try {
-      return { id, props: integrationOutputs(await ctx.client.getIntegration(id), props) };
-    } catch (err) {
-      if (err instanceof NotFoundError) return GONE;
-      throw err;
-    }
+    const wire = await unlessGone(ctx.client.getIntegration(id));
+    return wire ? { id, props: integrationOutputs(wire, props) } : GONE;
   },
 
   async update(ctx, id, olds, news) {

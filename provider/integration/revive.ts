@@ -1,22 +1,15 @@
 import type { IntegrationWire } from "../client/wire";
-import { NotFoundError } from "../client/errors";
-import type { Context, Props } from "../common/crud";
+import { unlessGone, type Context, type Props } from "../common/crud";
 import { isRemoved, removedDescription } from "../common/removed";
-
-/** Langdock's limit for an integration's description (REFERENCE.md). */
-const DESCRIPTION_MAX = 90;
+import { LIMITS } from "../base/limits";
 
 /**
  * Destroy: Langdock has no delete for integrations, so the integration is marked as removed (its
  * description starts with the marker) and left in place; a later create of the same name reuses it.
  */
 export async function markIntegrationRemoved(ctx: Context, id: string, props: Props): Promise<void> {
-  try {
-    await ctx.client.updateIntegration(id, { name: props.name, description: removedDescription(props.description, DESCRIPTION_MAX) });
-  } catch (err) {
-    if (err instanceof NotFoundError) return; // deleted in Langdock's UI: nothing remains
-    throw err;
-  }
+  const body = { name: props.name, description: removedDescription(props.description, LIMITS.integration.description) };
+  if (!(await unlessGone(ctx.client.updateIntegration(id, body).then(() => true)))) return; // deleted in Langdock's UI: nothing remains
   ctx.warn(
     `Langdock has no API to delete integrations: integration "${String(props.name)}" (${id}) was removed from the Pulumi state and marked "[removed by Pulumi]" in its description; a later pulumi up that declares an integration named "${String(props.name)}" reuses it instead of creating another. Delete it in Langdock's web app under Integrations if you no longer need it.`,
   );
@@ -30,14 +23,10 @@ export async function markIntegrationRemoved(ctx: Context, id: string, props: Pr
 export async function findRemovedIntegration(ctx: Context, name: unknown): Promise<IntegrationWire | undefined> {
   const candidate = (await ctx.client.listIntegrations()).find((i) => i.name === name && isRemoved(i.description));
   if (!candidate) return undefined;
-  try {
-    const found = await ctx.client.getIntegration(candidate.id);
-    ctx.warn(
-      `integration "${String(name)}": reusing ${found.id}, which an earlier pulumi destroy left in Langdock marked "[removed by Pulumi]", instead of creating another.`,
-    );
-    return found;
-  } catch (err) {
-    if (err instanceof NotFoundError) return undefined; // deleted in the UI meanwhile
-    throw err;
-  }
+  const found = await unlessGone(ctx.client.getIntegration(candidate.id));
+  if (!found) return undefined; // deleted in the UI meanwhile
+  ctx.warn(
+    `integration "${String(name)}": reusing ${found.id}, which an earlier pulumi destroy left in Langdock marked "[removed by Pulumi]", instead of creating another.`,
+  );
+  return found;
 }

@@ -1,57 +1,64 @@
 import { bool, strictObject, list, oneOf, optionalText, text, uuid, withDefault, type ResourceSchema } from "../common/schema";
-import { normalizeCode, sanitize } from "../common/props";
-import { quote } from "../client/errors";
+import { normalizeCode, sanitize } from "../base/props";
+import { quote } from "../base/text";
 import { uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
 import { unmanagedSchema } from "../unmanaged";
+import { LIMITS } from "../base/limits";
+import { INTEGRATION_SECRET_INPUTS, integrationSpec } from "./spec";
+import type { z } from "zod";
+import { AUTH_TYPES, AUTH_FIELD_TYPES } from "./spec";
+export { AUTH_TYPES, AUTH_FIELD_TYPES };
+export type { AuthType, AuthFieldType } from "./spec";
 
-export const AUTH_TYPES = ["NONE", "API_KEY", "OAUTH", "OAUTH_DCR", "SERVICE_ACCOUNT"] as const;
-export const AUTH_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "PASSWORD", "NUMBER", "EMBEDDING_MODEL"] as const;
 /** The inputs that `PATCH …/auth` sets; a change to any of them is one auth call. */
 export const AUTH_KEYS = ["authType", "authFields", "authTestCode", "oauthClient"] as const;
 /** The inputs that `PATCH /integrations/v1/{id}` sets. */
 export const DETAIL_KEYS = ["name", "description", "iconUrl", "color"] as const;
 /** Langdock never returns the OAuth client secret: a program can leave it as it is (see provider/unmanaged.ts). */
-export const INTEGRATION_UNMANAGED = ["oauthClient.clientSecret"] as const;
+export const INTEGRATION_UNMANAGED = INTEGRATION_SECRET_INPUTS;
 
 const authField = strictObject({
-  slug: text(100, 1),
-  label: text(100, 1),
+  slug: text(LIMITS.authField.slug, 1),
+  label: text(LIMITS.authField.label, 1),
   type: oneOf(AUTH_FIELD_TYPES),
-  description: text(500).optional(),
-  placeholder: text(200).optional(),
+  description: text(LIMITS.authField.description).optional(),
+  placeholder: text(LIMITS.authField.placeholder).optional(),
   required: bool().default(false),
 });
 
 const oauthClient = strictObject({
-  clientId: text(1000, 1),
-  clientSecret: text(1000, 1),
-  authUrl: text(2000).optional(),
-  tokenUrl: text(2000).optional(),
-  scopes: text(2000).optional(),
-  label: text(100).optional(),
-  authorizationCode: text(40_000).optional(),
-  accessTokenCode: text(40_000).optional(),
-  refreshTokenCode: text(40_000).optional(),
+  clientId: text(LIMITS.oauthClient.clientId, 1),
+  clientSecret: text(LIMITS.oauthClient.clientSecret, 1),
+  authUrl: text(LIMITS.oauthClient.url).optional(),
+  tokenUrl: text(LIMITS.oauthClient.url).optional(),
+  scopes: text(LIMITS.oauthClient.scopes).optional(),
+  label: text(LIMITS.oauthClient.label).optional(),
+  authorizationCode: text(LIMITS.oauthClient.code).optional(),
+  accessTokenCode: text(LIMITS.oauthClient.code).optional(),
+  refreshTokenCode: text(LIMITS.oauthClient.code).optional(),
 });
 
-export const integrationSchema: ResourceSchema = {
-  inputs: strictObject({
-    name: text(40, 1),
-    description: text(90).optional(),
-    iconUrl: text(2000)
-      .regex(/^https?:\/\/\S+$/, { error: (iss) => `must be an http(s) URL (got ${quote(iss.input)})` })
-      .optional(),
-    color: text(7)
-      .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (iss) => `must be a hex color like "#4f46e5" (got ${quote(iss.input)})` })
-      .optional(),
-    authType: oneOf(AUTH_TYPES).optional(),
-    authFields: list(authField).optional(),
-    authTestCode: text(1000).optional(),
-    oauthClient: oauthClient.optional(),
-    adoptId: uuid("id of an existing integration to take over").optional(),
-    unmanaged: unmanagedSchema(INTEGRATION_UNMANAGED),
-  }),
+export const IntegrationInputsSchema = strictObject({
+  name: text(LIMITS.integration.name, 1),
+  description: text(LIMITS.integration.description).optional(),
+  iconUrl: text(LIMITS.integration.iconUrl)
+    .regex(/^https?:\/\/\S+$/, { error: (iss) => `must be an http(s) URL (got ${quote(iss.input)})` })
+    .optional(),
+  color: text(LIMITS.integration.color)
+    .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (iss) => `must be a hex color like "#4f46e5" (got ${quote(iss.input)})` })
+    .optional(),
+  authType: oneOf(AUTH_TYPES).optional(),
+  authFields: list(authField).optional(),
+  authTestCode: text(LIMITS.integration.authTestCode).optional(),
+  oauthClient: oauthClient.optional(),
+  adoptId: uuid("id of an existing integration to take over").optional(),
+  unmanaged: unmanagedSchema(INTEGRATION_UNMANAGED),
+});
+export type IntegrationInputs = z.output<typeof IntegrationInputsSchema>;
+
+export const integrationSchema: ResourceSchema<IntegrationInputs> = {
+  inputs: IntegrationInputsSchema,
   crossField: (given) => {
     const failures = uniqueSlugs(given.authFields, "authFields", "auth field");
     const setsAuth = given.authFields !== undefined || given.authTestCode !== undefined || given.oauthClient !== undefined;
@@ -86,7 +93,7 @@ export const integrationSchema: ResourceSchema = {
     adoptId: () => undefined,
     unmanaged: () => undefined,
   },
-  replaceOnChanges: [],
+  replaceOnChanges: integrationSpec.replaceOnChanges,
 };
 
 function comparableAuthFields(value: unknown): unknown {

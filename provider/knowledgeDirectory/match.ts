@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { InvalidArgumentError } from "../errors/invalidArgumentError";
 
 /** A glob (`**` any folders, `*` and `?` within one name) as a RegExp over `/`-separated relative paths. */
 export function globToRegExp(glob: string): RegExp {
@@ -24,8 +25,9 @@ export function globToRegExp(glob: string): RegExp {
 export function matchingFiles(root: string, include: string[] = ["**/*"], exclude: string[] = []): string[] {
   const absolute = path.resolve(root);
   if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) {
-    throw new Error(
-      `KnowledgeDirectory: path "${root}" is not a folder (looked for ${absolute}; relative paths start at the program's folder).`,
+    throw new InvalidArgumentError(
+      "KnowledgeDirectory",
+      `path "${root}" is not a folder (looked for ${absolute}; relative paths start at the program's folder)`,
     );
   }
   const includes = include.map(globToRegExp);

@@ -1,9 +1,9 @@
-import { NotFoundError, isOutcomeUnknown } from "../client/errors";
+import { KnowledgeBaseNotFoundError, NotFoundError, PartialStateError, isOutcomeUnknown } from "../errors";
 import { deleteKnowledgeFile, listKnowledgeFiles, uploadKnowledgeFile, type KnowledgeFileWire } from "../client/knowledge";
-import { GONE, PartialStateError, type Context, type Props, type ResourceCrud } from "../common/crud";
-import { sanitize } from "../common/props";
+import { GONE, type Context, type Props, type ResourceCrud } from "../common/crud";
+import { sanitize } from "../base/props";
 import { readForUpload } from "../files/localFile";
-import { DEFAULT_SYNC_TIMEOUT_SECONDS } from "./schema";
+import { DEFAULT_SYNC_TIMEOUT_SECONDS, type PreparedKnowledgeFileInputs } from "./schema";
 import { SyncError, isFailedStatus, waitForSync } from "./wait";
 
 /** How many times an upload whose outcome was unknown is looked up and tried again. */
@@ -36,15 +36,13 @@ function toOutputs(wire: KnowledgeFileWire, inputs: Props): Props {
  * Uploads once, and after an answer that was lost (dropped connection, timeout, 5xx) looks in the
  * folder for a file of this name that was not there before: found, it is ours; else it tries again.
  */
-async function upload(ctx: Context, folderId: string, inputs: Props): Promise<KnowledgeFileWire> {
-  const { blob, fileName } = readForUpload(String(inputs.file), inputs.contentHash);
-  const url = typeof inputs.url === "string" ? inputs.url : undefined;
+async function upload(ctx: Context, folderId: string, inputs: PreparedKnowledgeFileInputs): Promise<KnowledgeFileWire> {
+  const { blob, fileName } = readForUpload(inputs.file, inputs.contentHash);
+  const url = inputs.url;
   // Files of this name already there (e.g. the old half of a replacement) are never taken for ours.
   const existing = await listKnowledgeFiles(ctx.client, folderId).catch((err) => {
     if (!(err instanceof NotFoundError)) throw err;
-    throw new Error(
-      `folderId: knowledge base ${folderId} does not exist or is not shared with this API key (HTTP 404); check the id with getKnowledgeBases() or share the knowledge base with the key as Editor.`,
-    );
+    throw new KnowledgeBaseNotFoundError(folderId, err);
   });
   const before = new Set(existing.filter((f) => f.name === fileName).map((f) => f.id));
   for (let attempt = 1; ; attempt++) {
@@ -64,14 +62,14 @@ async function upload(ctx: Context, folderId: string, inputs: Props): Promise<Kn
   }
 }
 
-export const knowledgeFileCrud: ResourceCrud = {
+export const knowledgeFileCrud: ResourceCrud<PreparedKnowledgeFileInputs> = {
   noun: "knowledge file",
   async create(ctx, inputs) {
-    const folderId = String(inputs.folderId);
+    const { folderId } = inputs;
     const uploaded = await upload(ctx, folderId, inputs);
     if (inputs.waitForSync === false) return { id: uploaded.id, outs: toOutputs(uploaded, inputs) };
     try {
-      const synced = await waitForSync(ctx, folderId, uploaded, Number(inputs.syncTimeoutSeconds ?? DEFAULT_SYNC_TIMEOUT_SECONDS));
+      const synced = await waitForSync(ctx, folderId, uploaded, inputs.syncTimeoutSeconds ?? DEFAULT_SYNC_TIMEOUT_SECONDS);
       return { id: synced.id, outs: toOutputs(synced, inputs) };
     } catch (err) {
       // The file exists in Langdock: keep it in the state so that no later up uploads a duplicate.

@@ -1,6 +1,7 @@
+import { InvalidArgumentError } from "../errors/invalidArgumentError";
 import { lookupClient } from "../lookupClient";
 import type { LookupOptions } from "../lookups";
-import type { SyncStatus } from "./index";
+import type { SyncStatus } from "./spec";
 
 /** A knowledge base the API key can use. */
 export interface LangdockKnowledgeBase {
@@ -47,7 +48,10 @@ export async function getKnowledgeBases(options: LookupOptions = {}): Promise<La
  */
 export async function getKnowledgeFiles(args: { folderId: string }, options: LookupOptions = {}): Promise<LangdockKnowledgeFile[]> {
   if (typeof args?.folderId !== "string" || args.folderId.trim() === "") {
-    throw new Error(`getKnowledgeFiles: pass { folderId: "<uuid>" } with the knowledge base's id, got ${JSON.stringify(args)}.`);
+    throw new InvalidArgumentError(
+      "getKnowledgeFiles",
+      `pass { folderId: "<uuid>" } with the knowledge base's id, got ${JSON.stringify(args)}`,
+    );
   }
   const { listKnowledgeFiles } = require("../client/knowledge") as typeof import("../client/knowledge");
   const files = await listKnowledgeFiles(lookupClient(options), args.folderId);

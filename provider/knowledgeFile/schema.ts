@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bool, optionalText, strictObject, text, uuid, type ResourceSchema } from "../common/schema";
-import { DERIVED_FILE_KEYS, FILE_COMPARABLE, withFileFacts } from "../files/fileInputs";
+import { DERIVED_FILE_KEYS, FILE_COMPARABLE, withFileFacts, type FileFacts } from "../files/fileInputs";
 
 export const DEFAULT_SYNC_TIMEOUT_SECONDS = 600;
 
@@ -17,6 +17,8 @@ export const KnowledgeFileInputsSchema = strictObject({
     .default(DEFAULT_SYNC_TIMEOUT_SECONDS),
 });
 export type KnowledgeFileInputs = z.output<typeof KnowledgeFileInputsSchema>;
+/** The inputs after check: the file's facts added (files/fileInputs.ts). */
+export type PreparedKnowledgeFileInputs = KnowledgeFileInputs & FileFacts;
 
 /**
  * Every real change replaces the file (upload the new one, then delete the old): Langdock's replace
@@ -24,8 +26,8 @@ export type KnowledgeFileInputs = z.output<typeof KnowledgeFileInputsSchema>;
  * in-place update could leave the state holding an id Langdock no longer has (REFERENCE.md decision).
  * How the provider waits is not a property of the file: changing it changes nothing in Langdock.
  */
-export const knowledgeFileSchema: ResourceSchema = {
-  inputs: KnowledgeFileInputsSchema as unknown as z.ZodType<Record<string, unknown>>,
+export const knowledgeFileSchema: ResourceSchema<KnowledgeFileInputs> = {
+  inputs: KnowledgeFileInputsSchema,
   comparable: { ...FILE_COMPARABLE, url: optionalText, waitForSync: () => undefined, syncTimeoutSeconds: () => undefined },
   replaceOnChanges: ["folderId", "url", ...DERIVED_FILE_KEYS],
   serverDefaulted: DERIVED_FILE_KEYS,

@@ -1,5 +1,6 @@
 import { FAILED_SYNC_STATUSES, listKnowledgeFiles, type KnowledgeFileWire } from "../client/knowledge";
 import type { Context } from "../common/crud";
+import { SyncFailedError } from "../errors";
 
 /** Poll delays: quick at first (small files finish in seconds), then every 5 s. */
 const POLL_DELAYS_MS = [250, 500, 1000, 2000, 3000, 5000];
@@ -9,17 +10,7 @@ export function isFailedStatus(status: unknown): boolean {
 }
 
 /** Why waiting ended without SYNCED; carries the last status Langdock reported. */
-export class SyncError extends Error {
-  override name = "SyncError";
-  constructor(
-    message: string,
-    readonly lastSeen: KnowledgeFileWire | undefined,
-    /** true when Langdock reported a failure status; false when the wait ran out while it was still processing. */
-    readonly failed: boolean,
-  ) {
-    super(message);
-  }
-}
+export class SyncError extends SyncFailedError<KnowledgeFileWire> {}
 
 /**
  * Polls the folder's file list (shared by every file waiting in that folder) until the file is SYNCED,

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ResourceKind } from "../common/kinds";
+import type { ResourceKind } from "../kinds";
 
 /**
  * The provider object of a resource kind: seven one-line methods that load the real implementation,

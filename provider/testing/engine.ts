@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { type ProviderHost, startProviderHost } from "./host";
 import { UNKNOWN } from "../common/unknown";
-import { MASK as SECRET_MASK } from "../common/redact";
+import { MASK as SECRET_MASK } from "../base/redact";
 import type { EngineState, LocalEngineOptions, OperationResult, Program, ResourceState, RunResult, Step, StepFailure } from "./engineTypes";
 import { EngineError } from "./engineTypes";
 import { type MonitorLike, type RegisterRequest, makeUrn, protocol } from "./engineProtocol";

@@ -1,9 +1,9 @@
 /** Values as LocalEngine moves them between the program, the state and the provider host. */
 import * as pulumi from "@pulumi/pulumi";
 import { ProviderError, type Props } from "./host";
-import { deepEqual } from "../common/props";
+import { deepEqual } from "../base/props";
 import { UNKNOWN } from "../common/unknown";
-import { MASK as SECRET_MASK } from "../common/redact";
+import { MASK as SECRET_MASK } from "../base/redact";
 import { UNKNOWN_VALUE, type StepChange, type StepFailure } from "./engineTypes";
 
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";

@@ -220,9 +220,10 @@ export function makeLd(run: Run, toSandbox: <T>(value: T) => T) {
   return { request, log: run.log, wait, ...unsupported };
 }
 
-/** A `fetch` whose requests go to the run's handler and whose answers are standard `Response`s. */
 type FetchInit = { method?: string; headers?: ConstructorParameters<typeof Headers>[0]; body?: unknown };
 
+/** A `fetch` whose requests go to the run's handler and whose answers are standard `Response`s. */
+// Annotated: an inferred type names undici-types by its real path, which breaks declaration emit in linked installs.
 export function makeFetch(run: Run): (input: unknown, init?: FetchInit) => Promise<Response> {
   return async (input: unknown, init: FetchInit = {}) => {
     const isRequestLike = typeof input === "object" && input !== null && !(input instanceof URL) && "url" in input;

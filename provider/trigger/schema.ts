@@ -1,30 +1,20 @@
-import { strictObject, optionalText, text, uuid, type ResourceSchema } from "../common/schema";
-import { normalizeCode } from "../common/props";
-import { comparableInputFields, inputFieldRules, triggerInputFieldsSchema } from "../inputFields";
-import { unmanagedConflicts, unmanagedSchema } from "../unmanaged";
-
-/** Properties a Trigger can leave as they are in Langdock (a summary GET does not show them). */
-export const TRIGGER_UNMANAGED = ["pollingCode", "inputFields"] as const;
+import type { z } from "zod";
+import { text } from "../common/schema";
+import { LIMITS } from "../base/limits";
+import { triggerInputFieldsSchema } from "../child/inputFields";
+import { childInputsSchema, childSchema } from "../child/schema";
+import { TRIGGER_UNMANAGED, triggerSpec } from "./spec";
+export { TRIGGER_UNMANAGED };
+export type { TriggerUnmanaged } from "./spec";
 
 /** Trigger inputs: REFERENCE.md "Triggers" request body, plus the integration it belongs to. */
-export const triggerSchema: ResourceSchema = {
-  inputs: strictObject({
-    integrationId: uuid("id of the integration this trigger belongs to"),
-    name: text(100, 1),
-    description: text(90).optional(),
-    pollingCode: text(1000).optional(),
-    inputFields: triggerInputFieldsSchema.optional(),
-    adoptId: uuid("id of an existing trigger to take over").optional(),
-    unmanaged: unmanagedSchema(TRIGGER_UNMANAGED),
-  }),
-  comparable: {
-    description: optionalText,
-    pollingCode: (v) => normalizeCode(v as string | undefined),
-    inputFields: comparableInputFields,
-    adoptId: () => undefined,
-    unmanaged: () => undefined,
-  },
-  crossField: (given) => [...inputFieldRules(given), ...unmanagedConflicts(given)],
-  replaceOnChanges: ["integrationId"],
-  serverItemKeys: { inputFields: ["slug", "order"] },
-};
+export const TriggerInputsSchema = childInputsSchema(
+  "trigger",
+  LIMITS.trigger,
+  { pollingCode: text(LIMITS.trigger.pollingCode).optional() },
+  triggerInputFieldsSchema,
+  TRIGGER_UNMANAGED,
+);
+export type TriggerInputs = z.output<typeof TriggerInputsSchema>;
+
+export const triggerSchema = childSchema<TriggerInputs>(TriggerInputsSchema, triggerSpec, "pollingCode");

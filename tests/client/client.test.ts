@@ -14,6 +14,7 @@ import {
 } from "../../provider/client";
 import { Cooldown } from "../../provider/client/retry";
 import { startStub, type StubReply } from "../helpers/stubServer";
+import { DEFAULT_SETTINGS } from "../../provider/config";
 
 const KEY = "sk-ld-test-key-0123456789";
 const INTEGRATION = { integration: { id: "11111111-1111-4111-8111-111111111111", name: "CRM", description: null } };
@@ -26,7 +27,15 @@ async function withStub(
   const stub = await startStub(replies);
   try {
     await run(
-      new LangdockClient({ apiKey: KEY, baseUrl: stub.url, maxRetries: 3, cooldown: new Cooldown(), random: () => 0, ...options }),
+      new LangdockClient({
+        ...DEFAULT_SETTINGS,
+        apiKey: KEY,
+        baseUrl: stub.url,
+        maxRetries: 3,
+        cooldown: new Cooldown(),
+        random: () => 0,
+        ...options,
+      }),
       stub,
     );
   } finally {
@@ -37,7 +46,7 @@ async function withStub(
 describe("transport", () => {
   it("joins paths onto a base URL that has a path prefix, with Bearer auth and User-Agent", async () => {
     await withStub([{ status: 201, body: INTEGRATION }], async (_, stub) => {
-      const client = new LangdockClient({ apiKey: KEY, baseUrl: `${stub.url}/api/public/`, cooldown: new Cooldown() });
+      const client = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: KEY, baseUrl: `${stub.url}/api/public/`, cooldown: new Cooldown() });
       await client.createIntegration({ name: "CRM" });
       expect(stub.requests[0].url).toBe("/api/public/integrations/v1/create");
       expect(stub.requests[0].headers.authorization).toBe(`Bearer ${KEY}`);
@@ -64,7 +73,7 @@ describe("transport", () => {
 
   it("fails without an API key, naming both ways to set one, before any request", async () => {
     await withStub([{ status: 200, body: {} }], async (_, stub) => {
-      const client = new LangdockClient({ apiKey: "", baseUrl: stub.url });
+      const client = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: "", baseUrl: stub.url });
       await expect(client.listModels()).rejects.toThrow(
         "No Langdock API key is configured: run `pulumi config set --secret langdock:apiKey <key>` or set the LANGDOCK_API_KEY environment variable.",
       );
@@ -136,6 +145,7 @@ describe("errors", () => {
 
   it("an unreachable server is a connection error that says what to check", async () => {
     const client = new LangdockClient({
+      ...DEFAULT_SETTINGS,
       apiKey: KEY,
       baseUrl: "http://127.0.0.1:1",
       maxRetries: 1,
@@ -262,8 +272,8 @@ describe("retries", () => {
     await withStub(
       (_, i) => (i === 0 ? { status: 429, body: {}, headers: { "Retry-After": "1" } } : { status: 200, body: { data: [] } }),
       async (_, stub) => {
-        const a = new LangdockClient({ apiKey: KEY, baseUrl: stub.url, cooldown, random: () => 0 });
-        const b = new LangdockClient({ apiKey: KEY, baseUrl: stub.url, cooldown, random: () => 0 });
+        const a = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: KEY, baseUrl: stub.url, cooldown, random: () => 0 });
+        const b = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: KEY, baseUrl: stub.url, cooldown, random: () => 0 });
         const first = a.listModels();
         await new Promise((r) => setTimeout(r, 150));
         await Promise.all([first, b.listModels(), b.listModels()]);

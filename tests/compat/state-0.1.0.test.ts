@@ -3,7 +3,7 @@ import * as path from "path";
 import type * as TestingModule from "../../provider/testing";
 import type { EngineState, LocalEngine } from "../../provider/testing";
 import { opsOf, startHarness, urnOf, type Harness } from "../helpers/engineHarness";
-import { requireInstalled } from "../helpers/installPackage";
+import { requireInstalled } from "../../tooling/installPackage";
 
 /**
  * Stacks created with 0.1.0 store `__provider` = `require("pulumi-langdock/shells/<kind>")` (see the

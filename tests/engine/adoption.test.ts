@@ -1,5 +1,6 @@
 import { LangdockClient } from "../../provider/client";
 import { startHarness, engineError, type Harness } from "../helpers/engineHarness";
+import { DEFAULT_SETTINGS } from "../../provider/config";
 
 /** "Bring a hand-built agent under code": adoptId through the real host, with no create call. */
 describe("adopting objects built by hand", () => {
@@ -9,7 +10,7 @@ describe("adopting objects built by hand", () => {
   beforeAll(async () => {
     h = await startHarness();
     // What a user clicked together in Langdock's UI before adopting Pulumi.
-    const ui = new LangdockClient({ apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
+    const ui = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
     const integration = await ui.createIntegration({ name: "Old CRM" });
     const action = await ui.createAction(integration.id, { name: "Lookup", code: "return 'old';" });
     const trigger = await ui.createTrigger(integration.id, { name: "Poll" });

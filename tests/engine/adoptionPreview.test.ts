@@ -1,5 +1,6 @@
 import { LangdockClient } from "../../provider/client";
 import { startHarness, engineError, type Harness } from "../helpers/engineHarness";
+import { DEFAULT_SETTINGS } from "../../provider/config";
 
 /**
  * Adoption through the real host: the preview (Check) reads the adopted object once and warns with
@@ -12,7 +13,7 @@ describe("adoption previews what it will change", () => {
 
   beforeAll(async () => {
     h = await startHarness({ engine: { parallel: 1 } });
-    ui = new LangdockClient({ apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
+    ui = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
   });
   afterAll(() => h?.stop());
   beforeEach(async () => {
@@ -84,7 +85,7 @@ describe("adoption previews what it will change", () => {
   it("a child whose code Langdock's summary response leaves out is written: it cannot be compared", async () => {
     const summary = await startHarness({ emulator: { integrationDetail: "summary" } });
     try {
-      const client = new LangdockClient({ apiKey: summary.emulator.apiKey, baseUrl: summary.emulator.url });
+      const client = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: summary.emulator.apiKey, baseUrl: summary.emulator.url });
       const integration = await client.createIntegration({ name: "CRM" });
       const action = await client.createAction(integration.id, { name: "Lookup", code: "return 1;" });
       summary.emulator.resetLog();

@@ -26,18 +26,21 @@ describe("check through the provider host", () => {
           authType: "API_KEY",
           authFields: [
             { slug: "key", label: "Key", type: "PASSWORD" },
+            // @ts-expect-error not an auth field type: the types catch it, and so does check
             { slug: "key", label: "Key again", type: "BOGUS" },
           ],
         });
         new Action("act", {
           integrationId: "not-a-uuid",
           name: "x".repeat(101),
+          // @ts-expect-error not a field type
           inputFields: [{ label: "Ok" }, { label: "Bad", type: "NOPE" }],
         });
         new Trigger("trg", {
           integrationId: INTEGRATION_ID,
           name: "",
           description: "d".repeat(91),
+          // @ts-expect-error ID is an action field type, not a trigger's
           inputFields: [{ label: "Id", type: "ID" }],
         });
         new Agent("agent", {

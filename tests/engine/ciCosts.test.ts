@@ -1,5 +1,6 @@
 import { LangdockClient } from "../../provider/client";
 import { startHarness, engineError, type Harness } from "../helpers/engineHarness";
+import { DEFAULT_SETTINGS } from "../../provider/config";
 
 /** What examples/ci-preview says each CI run costs, measured through the real host against the emulator. */
 describe("CI preview costs", () => {
@@ -48,7 +49,7 @@ describe("CI preview costs", () => {
   });
 
   it("drift check: after an edit in Langdock, refresh + preview shows the change (what --expect-no-changes fails on)", async () => {
-    const ui = new LangdockClient({ apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
+    const ui = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
     const agentId = Object.values(h.engine.state).find((r) => r.name === "agent")!.id;
     await ui.updateAgent(agentId, { instruction: "Edited in the UI" });
     await ui.publishAgent(agentId);

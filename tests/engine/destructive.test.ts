@@ -1,5 +1,7 @@
 import { LangdockClient } from "../../provider/client";
 import { startHarness, engineError, type Harness } from "../helpers/engineHarness";
+import type { IntegrationArgs } from "../../provider";
+import { DEFAULT_SETTINGS } from "../../provider/config";
 
 /** Changes that destroy users' data in Langdock warn at diff (the preview the user confirms), before any write. */
 describe("destructive changes warn at preview", () => {
@@ -10,7 +12,10 @@ describe("destructive changes warn at preview", () => {
   afterAll(() => h?.stop());
 
   const authWarnings = () => h.engine.host.stderr.filter((l) => l.includes("authType"));
-  const apiKey = { authType: "API_KEY", authFields: [{ slug: "apiKey", label: "API key", type: "PASSWORD" }] };
+  const apiKey = {
+    authType: "API_KEY",
+    authFields: [{ slug: "apiKey", label: "API key", type: "PASSWORD" }],
+  } satisfies Partial<IntegrationArgs>;
 
   it("an authType change warns in the preview with no write, and again at up's diff, even when the write fails", async () => {
     await h.engine.up(() => new h.langdock.Integration("crm", { name: "CRM", ...apiKey }));
@@ -34,7 +39,7 @@ describe("destructive changes warn at preview", () => {
 
   it("adopting an integration with another authType says so in the preview", async () => {
     await h.engine.destroy();
-    const ui = new LangdockClient({ apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
+    const ui = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
     const hand = await ui.createIntegration({ name: "Hand" });
     await ui.updateIntegrationAuth(hand.id, apiKey);
     h.engine.host.stderr.length = 0;

@@ -1,6 +1,6 @@
 import type * as TestingModule from "../../provider/testing";
 import type { LangdockEmulator } from "../../provider/emulator";
-import { installPackage, requireInstalled } from "../helpers/installPackage";
+import { installPackage, requireInstalled } from "../../tooling/installPackage";
 
 /**
  * The provider host harness itself: configuration reaches the provider, errors carry the provider's

@@ -1,6 +1,6 @@
 import * as os from "os";
 import * as path from "path";
-import { REPO_ROOT, installPackage, requireInstalled } from "../helpers/installPackage";
+import { REPO_ROOT, installPackage, requireInstalled } from "../../tooling/installPackage";
 import { KINDS, serializedProviders } from "../helpers/serializedProviders";
 
 /**

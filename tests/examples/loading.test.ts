@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { REPO_ROOT } from "../helpers/installPackage";
+import { REPO_ROOT } from "../../tooling/installPackage";
 import { runProject } from "../helpers/programRunner";
 import { LangdockEmulator } from "../../provider/emulator";
 

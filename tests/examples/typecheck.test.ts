@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as os from "os";
-import { installPackageAt } from "../helpers/installPackage";
+import { installPackageAt } from "../../tooling/installPackage";
 import { run, type CommandResult } from "../helpers/programRunner";
 import { TEMPLATE_TSCONFIG } from "../layouts/kit";
 

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { LangdockEmulator } from "../../provider/emulator";
-import { REPO_ROOT } from "../helpers/installPackage";
+import { REPO_ROOT } from "../../tooling/installPackage";
 import { CLI, runCli } from "./cli";
 
 jest.setTimeout(60_000);

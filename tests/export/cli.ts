@@ -2,7 +2,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
-import { REPO_ROOT } from "../helpers/installPackage";
+import { REPO_ROOT } from "../../tooling/installPackage";
 
 export const CLI = path.join(REPO_ROOT, "dist", "cli", "index.js");
 

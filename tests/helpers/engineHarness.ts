@@ -3,7 +3,7 @@ import type * as LangdockModule from "../../provider";
 import type * as TestingModule from "../../provider/testing";
 import type { LocalEngine, LocalEngineOptions, EngineError } from "../../provider/testing";
 import type { LangdockEmulator, EmulatorOptions } from "../../provider/emulator";
-import { installPackage, requireInstalled } from "./installPackage";
+import { installPackage, requireInstalled } from "../../tooling/installPackage";
 
 /**
  * Engine-level test setup: a fresh emulator, and a LocalEngine whose provider host runs the INSTALLED

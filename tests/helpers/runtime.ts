@@ -1,6 +1,6 @@
 import * as runtime from "../../provider/runtime";
 import { LangdockEmulator, type EmulatorOptions } from "../../provider/emulator";
-import type { ResourceKind } from "../../provider/common/kinds";
+import type { ResourceKind } from "../../provider/kinds";
 
 type Props = Record<string, unknown>;
 

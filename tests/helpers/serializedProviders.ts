@@ -1,6 +1,6 @@
 import type * as PulumiModule from "@pulumi/pulumi";
 import type * as LangdockModule from "../../provider";
-import { requireInstalled } from "./installPackage";
+import { requireInstalled } from "../../tooling/installPackage";
 
 export const KINDS = ["Integration", "Action", "Trigger", "Agent"] as const;
 export type Kind = (typeof KINDS)[number];

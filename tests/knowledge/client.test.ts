@@ -1,4 +1,5 @@
 import { LangdockClient, NotFoundError, PermissionDeniedError } from "../../provider/client";
+import { DEFAULT_SETTINGS } from "../../provider/config";
 import { Cooldown } from "../../provider/client/retry";
 import {
   deleteAttachment,
@@ -18,7 +19,13 @@ const blob = (text: string, type = "text/markdown") => new Blob([text], { type }
 
 beforeAll(async () => {
   emulator = await LangdockEmulator.start({ knowledgeStageMs: 40 });
-  client = new LangdockClient({ apiKey: emulator.apiKey, baseUrl: emulator.url, cooldown: new Cooldown(), maxRetries: 2 });
+  client = new LangdockClient({
+    ...DEFAULT_SETTINGS,
+    apiKey: emulator.apiKey,
+    baseUrl: emulator.url,
+    cooldown: new Cooldown(),
+    maxRetries: 2,
+  });
 });
 afterAll(() => emulator.close());
 beforeEach(() => {
@@ -110,7 +117,7 @@ describe("knowledge files", () => {
     expect(await patch(emulator, folderId, file.id)).toBe(file.id);
     const other = await LangdockEmulator.start({ knowledgeReplaceGivesNewId: true });
     try {
-      const otherClient = new LangdockClient({ apiKey: other.apiKey, baseUrl: other.url, cooldown: new Cooldown() });
+      const otherClient = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: other.apiKey, baseUrl: other.url, cooldown: new Cooldown() });
       const otherFolder = other.createKnowledgeBase({ name: "Patch" });
       const first = await uploadKnowledgeFile(otherClient, otherFolder, blob("# old\n"), "a.md");
       const newId = await patch(other, otherFolder, first.id);
@@ -127,7 +134,7 @@ describe("knowledge bases and lookups", () => {
     const em = await LangdockEmulator.start();
     try {
       for (let i = 0; i < 120; i++) em.createKnowledgeBase({ name: `KB ${i}`, role: i === 0 ? "USER" : "EDITOR" });
-      const c = new LangdockClient({ apiKey: em.apiKey, baseUrl: em.url, cooldown: new Cooldown() });
+      const c = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: em.apiKey, baseUrl: em.url, cooldown: new Cooldown() });
       expect(await listKnowledgeBases(c)).toHaveLength(120);
       expect(em.count({ path: "/knowledge" })).toBe(2);
       const bases = await getKnowledgeBases({ apiKey: em.apiKey, baseUrl: em.url });

@@ -1,4 +1,5 @@
 import { LangdockClient } from "../../provider/client";
+import { DEFAULT_SETTINGS } from "../../provider/config";
 import { Cooldown } from "../../provider/client/retry";
 import { uploadKnowledgeFile } from "../../provider/client/knowledge";
 import { LangdockEmulator } from "../../provider/emulator";
@@ -13,7 +14,7 @@ const ctx = () => ({ client, warn: (m: string) => lines.push(`warning: ${m}`), l
 beforeAll(async () => {
   // Each stage takes a minute: nothing finishes during this test.
   emulator = await LangdockEmulator.start({ knowledgeStageMs: 60_000 });
-  client = new LangdockClient({ apiKey: emulator.apiKey, baseUrl: emulator.url, cooldown: new Cooldown() });
+  client = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: emulator.apiKey, baseUrl: emulator.url, cooldown: new Cooldown() });
 });
 afterAll(() => emulator.close());
 

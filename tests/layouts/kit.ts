@@ -2,7 +2,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { REPO_ROOT } from "../helpers/installPackage";
+import { REPO_ROOT } from "../../tooling/installPackage";
 import { run, type CommandResult } from "../helpers/programRunner";
 
 /**

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { LangdockEmulator } from "../../provider/emulator";
 import { startProviderHost, type ProviderHost } from "../../provider/testing/host";
-import { installPackage } from "../helpers/installPackage";
+import { installPackage } from "../../tooling/installPackage";
 import { runProject, type Registration } from "../helpers/programRunner";
 import { serializedProviders } from "../helpers/serializedProviders";
 import { type Layout, fetchPackageManagers, installLayouts, packTarball, removeInBackground } from "./kit";

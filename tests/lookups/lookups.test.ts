@@ -4,6 +4,7 @@ import { Cooldown } from "../../provider/client/retry";
 import { MISSING_API_KEY } from "../../provider/config";
 import { DEFAULT_MODELS, LangdockEmulator } from "../../provider/emulator";
 import { getAgent, getIntegration, getIntegrations, getModels } from "../../provider/lookups";
+import { DEFAULT_SETTINGS } from "../../provider/config";
 
 const ENV_KEYS = ["LANGDOCK_API_KEY", "LANGDOCK_BASE_URL"] as const;
 const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
@@ -34,7 +35,7 @@ afterEach(() => {
 
 /** Seeds the emulator through the provider's own client, as a Pulumi program would have. */
 function seeder(): LangdockClient {
-  return new LangdockClient({ ...direct, cooldown: new Cooldown() });
+  return new LangdockClient({ ...DEFAULT_SETTINGS, ...direct, cooldown: new Cooldown() });
 }
 
 describe("configuration", () => {

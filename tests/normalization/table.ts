@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ActionArgs, AgentArgs, IntegrationArgs, TriggerArgs } from "../../provider/resources";
+import type { ActionArgs, AgentArgs, IntegrationArgs, TriggerArgs } from "../../provider";
 import type { Harness } from "../helpers/engineHarness";
 
 /**

@@ -1,5 +1,5 @@
 import type * as TestingModule from "../../provider/testing";
-import { requireInstalled } from "../helpers/installPackage";
+import { requireInstalled } from "../../tooling/installPackage";
 import { urnOf } from "../helpers/engineHarness";
 
 import { tally, useStack, type TrackedStack } from "./kit";

@@ -1,6 +1,6 @@
 import type * as TestingModule from "../../provider/testing";
 import type { LocalEngine } from "../../provider/testing";
-import { requireInstalled } from "../helpers/installPackage";
+import { requireInstalled } from "../../tooling/installPackage";
 import { urnOf } from "../helpers/engineHarness";
 
 import { stackProgram, tally, useStack } from "./kit";

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { REPO_ROOT } from "../helpers/installPackage";
+import { REPO_ROOT } from "../../tooling/installPackage";
 
 /** The suite's figures: what each test file counted, summed over the files of one jest run. */
 

@@ -1,4 +1,5 @@
 import type { Harness } from "../helpers/engineHarness";
+import type { InputFieldArgs } from "../../provider";
 
 /**
  * The whole-stack program of the fault-injection suite: all four resource types, 22 resources, one
@@ -95,7 +96,7 @@ export function stackProgram(h: Harness, options: StackOptions = {}) {
         scopes: options.mailScopes ?? "mail.read mail.send",
       },
     });
-    const field = (i: number) =>
+    const field = (i: number): InputFieldArgs[] =>
       i % 3 === 0
         ? [
             { label: "Query", required: true, description: `What to look for${rev}` },

@@ -1,6 +1,7 @@
 import { CodeRunError, runAction } from "../../provider/testing/codeRunner";
 import { fieldSlug } from "../../provider/common/slug";
 import { startHarness, type Harness } from "../helpers/engineHarness";
+import type { InputFieldArgs } from "../../provider";
 
 /** Slugs as Langdock derives them (camelCase of the label, per the API reference's examples) and runAction's check. */
 describe("input field slugs", () => {
@@ -24,7 +25,7 @@ describe("input field slugs", () => {
     afterAll(() => h?.stop());
 
     it("the emulator's slug for 'User ID' is userId, and each field's slug is an output; runAction checks the code against it", async () => {
-      const inputFields = [
+      const inputFields: Array<InputFieldArgs & { label: string }> = [
         { label: "User ID", required: true },
         { label: "Include details", type: "BOOLEAN" },
       ];

@@ -1,0 +1,16 @@
+import type { ChildResourceSpec } from "../child/spec";
+import type { ActionInputs } from "./schema";
+
+/** Properties an Action can leave as they are in Langdock (a summary GET does not show them). */
+export const ACTION_UNMANAGED = ["code", "inputFields", "requiresConfirmation"] as const;
+export type ActionUnmanaged = (typeof ACTION_UNMANAGED)[number];
+
+export const actionSpec = {
+  noun: "action",
+  secretInputs: [],
+  // Langdock cannot move an action to another integration.
+  replaceOnChanges: ["integrationId"],
+  keptWhenOmitted: "code",
+  alsoSent: ["requiresConfirmation"],
+  verifiedOnlyInFull: "code and input fields",
+} as const satisfies ChildResourceSpec<ActionInputs>;

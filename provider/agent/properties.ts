@@ -1,0 +1,70 @@
+import { optionalText, withDefault } from "../common/schema";
+import { sanitize } from "../base/props";
+import { responseNames, type PropertyRules } from "../common/properties";
+
+export const DEFAULT_CREATIVITY = 0.3;
+
+const isTrue = (v: unknown) => v === true;
+const emptyAsAbsent = (value: unknown): unknown => (Array.isArray(value) && value.length === 0 ? undefined : value);
+
+/**
+ * Every property of an agent, each once: its comparable form, the value an update sends to clear it when
+ * the program leaves it out, and its name in Langdock's responses where that differs (REFERENCE.md, Agents:
+ * requests use the input names).
+ */
+export const AGENT_PROPERTIES = {
+  name: {},
+  description: { compare: optionalText, cleared: "" },
+  emoji: { compare: optionalText, cleared: null, response: "emojiIcon" }, // REFERENCE.md: null clears emoji
+  instruction: { compare: optionalText, cleared: "" },
+  inputType: { compare: withDefault("PROMPT"), cleared: "PROMPT" },
+  // No cleared value: Langdock keeps its workspace default when it is not sent.
+  model: {},
+  creativity: { compare: withDefault(DEFAULT_CREATIVITY), cleared: DEFAULT_CREATIVITY, response: "temperature" },
+  conversationStarters: { compare: emptyAsAbsent, cleared: [] },
+  actions: {
+    compare: (v) =>
+      Array.isArray(v) && v.length > 0
+        ? v.map((a: Record<string, unknown>) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }))
+        : undefined,
+    cleared: [],
+  },
+  inputFields: {
+    compare: (v) =>
+      Array.isArray(v) && v.length > 0
+        ? v.map((f: Record<string, unknown>, i) =>
+            sanitize({
+              ...f,
+              description: optionalText(f.description),
+              required: f.required ?? false,
+              order: f.order ?? i,
+              options: emptyAsAbsent(f.options),
+              fileTypes: emptyAsAbsent(f.fileTypes),
+            }),
+          )
+        : undefined,
+    cleared: [],
+  },
+  attachments: { compare: emptyAsAbsent, cleared: [] },
+  // No cleared value: sent only when the program sets it (the update sends `[]` once it is removed again).
+  knowledgeFolderIds: { compare: emptyAsAbsent },
+  webSearch: { compare: isTrue, cleared: false, response: "webSearchEnabled" },
+  imageGeneration: { compare: isTrue, cleared: false, response: "imageGenerationEnabled" },
+  dataAnalyst: { compare: isTrue, cleared: false, response: "codeInterpreterEnabled" },
+  canvas: { compare: isTrue, cleared: false, response: "canvasEnabled" },
+  // A disabled agent (destroyed earlier or disabled in the UI) differs from a declared one: up re-enables it.
+  disabled: { compare: isTrue, notSent: true },
+  // Only consulted at create; changing it later changes nothing in Langdock.
+  adoptId: { compare: () => undefined, notSent: true },
+} as const satisfies PropertyRules;
+
+/** Input (and request) name → Langdock's response name, where they differ. */
+export const AGENT_RESPONSE_NAMES = responseNames(AGENT_PROPERTIES);
+
+/** Capabilities: the boolean switches, input name → response name. */
+export const CAPABILITIES = {
+  webSearch: AGENT_RESPONSE_NAMES.webSearch,
+  imageGeneration: AGENT_RESPONSE_NAMES.imageGeneration,
+  dataAnalyst: AGENT_RESPONSE_NAMES.dataAnalyst,
+  canvas: AGENT_RESPONSE_NAMES.canvas,
+} as const;

@@ -1,0 +1,116 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { LangdockResource, type Out } from "../resource";
+import type { AgentFieldType, InputType } from "./spec";
+import { agentSpec } from "./spec";
+
+export interface AgentActionArgs {
+  /** Id of an action, e.g. `action.id`. */
+  actionId: pulumi.Input<string>;
+  /** Whether users confirm each call; default `true` (always sent explicitly). */
+  requiresConfirmation?: pulumi.Input<boolean>;
+}
+
+export interface AgentInputFieldArgs {
+  /** Unique key of the field. */
+  slug: pulumi.Input<string>;
+  /** TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT or DATE. */
+  type: pulumi.Input<AgentFieldType>;
+  /** Label shown in the form. */
+  label: pulumi.Input<string>;
+  /** Help text, at most 500 characters. */
+  description?: pulumi.Input<string>;
+  /** Whether a value is required; default `false`. */
+  required?: pulumi.Input<boolean>;
+  /** 0-based display position; default: its position in the list. */
+  order?: pulumi.Input<number>;
+  /** Choices of a SELECT field. */
+  options?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Allowed file types of a FILE field. */
+  fileTypes?: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+export interface AgentArgs {
+  /** Agent name, 1–80 characters. */
+  name: pulumi.Input<string>;
+  /** At most 500 characters. */
+  description?: pulumi.Input<string>;
+  /** Emoji icon, at most 16 characters. */
+  emoji?: pulumi.Input<string>;
+  /** System prompt, at most 40,000 characters. */
+  instruction?: pulumi.Input<string>;
+  /** `"PROMPT"` (default) or `"STRUCTURED"` (a form built from `inputFields`). */
+  inputType?: pulumi.Input<InputType>;
+  /** Model deployment name (see `getModels()`); the workspace default when absent. An unknown name fails with the list of valid ones. */
+  model?: pulumi.Input<string>;
+  /** Temperature from 0 to 1; default 0.3. */
+  creativity?: pulumi.Input<number>;
+  /** Suggested prompts: at most 20, each 1–255 characters. */
+  conversationStarters?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Actions the agent may call. */
+  actions?: pulumi.Input<pulumi.Input<AgentActionArgs>[]>;
+  /** Form fields, only with `inputType: "STRUCTURED"`. */
+  inputFields?: pulumi.Input<pulumi.Input<AgentInputFieldArgs>[]>;
+  /** Attachment ids, e.g. `[handbook.id]` of an `Attachment` resource. */
+  attachments?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Ids of knowledge bases the agent searches (see `getKnowledgeBases()`). Langdock's samples and public
+   * clients use this field but its reference tables do not list it: it is sent only when the program sets it
+   * (and `[]` once the program removes it again).
+   */
+  knowledgeFolderIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Web search; default `false`. */
+  webSearch?: pulumi.Input<boolean>;
+  /** Image generation; default `false`. */
+  imageGeneration?: pulumi.Input<boolean>;
+  /** Code interpreter (Langdock's "data analyst"); default `false`. */
+  dataAnalyst?: pulumi.Input<boolean>;
+  /** Canvas; default `false`. */
+  canvas?: pulumi.Input<boolean>;
+  /** Take over this existing agent instead of creating one (read at the first `up`, then updated and published to match). Changing it later has no effect. */
+  adoptId?: pulumi.Input<string>;
+}
+
+/**
+ * An agent (assistant). Updates are published so the live agent matches the program. Langdock has no
+ * API to delete agents: `pulumi destroy` disables it.
+ */
+export class Agent extends LangdockResource {
+  declare readonly name: Out<AgentArgs["name"]>;
+  declare readonly description: Out<AgentArgs["description"]>;
+  declare readonly emoji: Out<AgentArgs["emoji"]>;
+  declare readonly instruction: Out<AgentArgs["instruction"]>;
+  declare readonly inputType: Out<InputType>;
+  /** The model in use: the program's, or the workspace default Langdock chose. */
+  declare readonly model: Out<string>;
+  declare readonly creativity: Out<number>;
+  declare readonly conversationStarters: Out<AgentArgs["conversationStarters"]>;
+  declare readonly actions: Out<Array<{ actionId: string; requiresConfirmation: boolean }> | undefined>;
+  declare readonly inputFields: Out<AgentArgs["inputFields"]>;
+  declare readonly attachments: Out<AgentArgs["attachments"]>;
+  declare readonly knowledgeFolderIds: Out<AgentArgs["knowledgeFolderIds"]>;
+  declare readonly webSearch: Out<boolean>;
+  declare readonly imageGeneration: Out<boolean>;
+  declare readonly dataAnalyst: Out<boolean>;
+  declare readonly canvas: Out<boolean>;
+  /** True when the agent is disabled in Langdock (after `pulumi destroy`, or in the UI); `up` re-enables it. */
+  declare readonly disabled: Out<boolean>;
+  declare readonly createdAt: Out<string | undefined>;
+  declare readonly updatedAt: Out<string | undefined>;
+  constructor(name: string, args: AgentArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = [
+      ...["description", "emoji", "instruction", "inputType", "model", "creativity", "conversationStarters", "actions", "inputFields"],
+      ...[
+        "attachments",
+        "knowledgeFolderIds",
+        "webSearch",
+        "imageGeneration",
+        "dataAnalyst",
+        "canvas",
+        "disabled",
+        "createdAt",
+        "updatedAt",
+      ],
+    ];
+    super("Agent", agentSpec, name, args, outputs, opts);
+  }
+}

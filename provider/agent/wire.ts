@@ -1,0 +1,68 @@
+/** The agent's translation to and from Langdock's wire shapes, shared by its CRUD, the lookups and export. */
+import type { AgentWire } from "../client/wire";
+import type { Props } from "../common/crud";
+import { sanitize } from "../base/props";
+import { bodyOf } from "../common/properties";
+import { AGENT_PROPERTIES, AGENT_RESPONSE_NAMES as RESPONSE, CAPABILITIES } from "./properties";
+
+/**
+ * Outputs use the input names (emoji, creativity, dataAnalyst …), not Langdock's response names; where
+ * the response lacks a field, `fallback` (state or inputs) provides it. Also the shape `getAgent` returns.
+ */
+export function agentOutputs(wire: AgentWire, fallback: Props): Props {
+  const capabilities = Object.fromEntries(
+    Object.entries(CAPABILITIES).map(([input, response]) => [input, wire[response] ?? fallback[input] ?? false]),
+  );
+  return sanitize({
+    name: wire.name,
+    // null is Langdock's "no description": it clears the state's value instead of keeping it.
+    description: wire.description === undefined ? fallback.description : wire.description || undefined,
+    emoji: wire[RESPONSE.emoji] === undefined ? fallback.emoji : wire[RESPONSE.emoji],
+    instruction: wire.instruction === undefined ? fallback.instruction : wire.instruction || undefined,
+    inputType: wire.inputType ?? fallback.inputType,
+    model: wire.model ?? fallback.model,
+    creativity: wire[RESPONSE.creativity] ?? fallback.creativity,
+    conversationStarters: wire.conversationStarters ?? fallback.conversationStarters,
+    actions: wire.actions
+      ? wire.actions.map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }))
+      : fallback.actions,
+    inputFields: wire.inputFields
+      ? wire.inputFields.map((f, i) =>
+          sanitize({
+            slug: f.slug ?? undefined,
+            type: f.type,
+            label: f.label,
+            description: f.description || undefined,
+            required: f.required ?? false,
+            order: f.order ?? i,
+            options: f.options && f.options.length > 0 ? f.options : undefined,
+            fileTypes: fileTypeList(f.fileTypes),
+          }),
+        )
+      : fallback.inputFields,
+    attachments: wire.attachments ?? fallback.attachments,
+    knowledgeFolderIds: wire.knowledgeFolderIds ?? fallback.knowledgeFolderIds,
+    ...capabilities,
+    disabled: wire.disabled ?? fallback.disabled ?? false,
+    adoptId: fallback.adoptId,
+    createdAt: wire.createdAt ?? fallback.createdAt,
+    updatedAt: wire.updatedAt ?? fallback.updatedAt,
+  });
+}
+
+/** File types as the resource takes them: a list (some responses send one comma-separated string). */
+function fileTypeList(value: string | string[] | null | undefined): string[] | undefined {
+  const list = typeof value === "string" ? value.split(",").map((t) => t.trim()) : (value ?? []);
+  const types = list.filter(Boolean);
+  return types.length > 0 ? types : undefined;
+}
+
+/** Request fields for the given inputs; absent optional inputs are sent as their cleared value (AGENT_PROPERTIES). */
+export function toBody(inputs: Props, keys: readonly string[]): Props {
+  const body = bodyOf(AGENT_PROPERTIES, inputs, keys);
+  if (Array.isArray(body.actions)) {
+    // The two doc versions disagree on the default (true vs false), so it is always sent explicitly.
+    body.actions = (body.actions as Props[]).map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }));
+  }
+  return body;
+}

@@ -1,0 +1,194 @@
+import type { LangdockClient } from "../client";
+import type { ActionWire, TriggerWire } from "../client/wire";
+import {
+  AdoptionNotFoundError,
+  CreateUnconfirmedError,
+  NameClaimedError,
+  NameDiffersError,
+  NameUnverifiableError,
+  PartialStateError,
+  UnmanagedRefusalError,
+} from "../errors";
+import { GONE, orIfGone, unlessGone, type Adopting, type Context, type Props, type AdoptableCrud } from "../common/crud";
+import { inputKeys, isUnmanaged, unmanagedOf, type ResourceSchema } from "../common/schema";
+import { inputFieldsToWire } from "./inputFields";
+import type { ChildResourceSpec } from "./spec";
+import { adoptionChanges, type AdoptionPlan } from "../common/adoption";
+import { sanitize } from "../base/props";
+import { attemptCreate, claim, differingFields, keepKnownId, verify } from "../common/createOutcome";
+
+/**
+ * Actions and triggers are both children of an integration, with the same endpoint family, replace
+ * semantics, 409-on-duplicate-name and no GET of their own; this is their shared CRUD.
+ */
+/** Both kinds' endpoints (docs/langdock-api.md: `/integrations/v1/{id}/actions…`, `…/triggers…`). */
+interface Endpoints<W> {
+  create(client: LangdockClient, integrationId: string, body: Props): Promise<W>;
+  replace(client: LangdockClient, integrationId: string, id: string, body: Props): Promise<W>;
+  remove(client: LangdockClient, integrationId: string, id: string): Promise<unknown>;
+}
+const ENDPOINTS: { action: Endpoints<ActionWire>; trigger: Endpoints<TriggerWire> } = {
+  action: {
+    create: (client, integrationId, body) => client.createAction(integrationId, body),
+    replace: (client, integrationId, id, body) => client.updateAction(integrationId, id, body),
+    remove: (client, integrationId, id) => client.deleteAction(integrationId, id),
+  },
+  trigger: {
+    create: (client, integrationId, body) => client.createTrigger(integrationId, body),
+    replace: (client, integrationId, id, body) => client.updateTrigger(integrationId, id, body),
+    remove: (client, integrationId, id) => client.deleteTrigger(integrationId, id),
+  },
+};
+
+/** What the checked inputs of both kinds have. */
+export interface ChildInputs extends Props {
+  integrationId: string;
+  name: string;
+  description?: string;
+  adoptId?: string;
+  inputFields?: unknown[];
+}
+
+/** How many times a create is sent when each earlier one provably did not happen (a fresh look found nothing). */
+const CREATE_ATTEMPTS = 3;
+
+/** `toOutputs`: outputs in the inputs' names, values from the response where it has them, else from `fallback`. */
+export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInputs>(
+  spec: ChildResourceSpec<I>,
+  schema: ResourceSchema<I>,
+  toOutputs: (wire: W, integrationId: string, fallback: Props) => Props,
+): AdoptableCrud<I> {
+  // The spec's noun picks its endpoints; TypeScript cannot tie that pair to W by itself.
+  const api = ENDPOINTS[spec.noun] as unknown as Endpoints<W>;
+  const listKey = `${spec.noun}s` as const;
+  /** The request body for create and for PUT (which replaces the whole object, so what is absent goes cleared). */
+  function toBody(inputs: I, forReplace: boolean): Props {
+    const code = spec.keptWhenOmitted;
+    return sanitize({
+      name: inputs.name,
+      description: inputs.description,
+      // PUT keeps omitted code; an empty string clears code the program no longer declares.
+      [code]: inputs[code] ?? (forReplace && !isUnmanaged(inputs, code) ? "" : undefined),
+      ...Object.fromEntries(spec.alsoSent.map((key) => [key, inputs[key]])),
+      inputFields: inputFieldsToWire(inputs.inputFields) ?? (forReplace ? [] : undefined),
+    });
+  }
+
+  /** `fresh`: after a create, a read of its own (never one in flight that may have started before the create). */
+  async function find(ctx: Context, integrationId: string, match: (item: W) => boolean, fresh = false): Promise<W | undefined> {
+    const integration = await ctx.client.getIntegration(integrationId, { fresh });
+    return ((integration[listKey] ?? []) as W[]).find(match);
+  }
+
+  /**
+   * The PUT body. A PUT replaces every property but code, so unmanaged properties other than code are
+   * resent as Langdock reports them now; when its answer does not show them, nothing is sent at all.
+   */
+  async function replaceBody(ctx: Context, integrationId: string, id: string, inputs: I, known?: W): Promise<Props> {
+    const resend = unmanagedOf(inputs).filter((p) => p !== spec.keptWhenOmitted);
+    if (resend.length === 0) return toBody(inputs, true);
+    const wire = known ?? (await find(ctx, integrationId, (item) => item.id === id, true));
+    const live = wire ? toOutputs(wire, integrationId, {}) : {};
+    const missing = resend.filter((p) => live[p] === undefined);
+    if (missing.length > 0) throw new UnmanagedRefusalError(spec.noun, inputs.name, id, missing);
+    return toBody({ ...inputs, ...Object.fromEntries(resend.map((p) => [p, live[p]])) }, true);
+  }
+
+  /** Makes an existing object match the program with one PUT (only for adoptId: the user asked to take it over). */
+  async function takeOver(ctx: Context, integrationId: string, existing: W, inputs: I) {
+    const body = await replaceBody(ctx, integrationId, existing.id, inputs, existing);
+    try {
+      const wire = await api.replace(ctx.client, integrationId, existing.id, body);
+      return { id: wire.id, outs: toOutputs(wire, integrationId, inputs) };
+    } catch (err) {
+      throw new PartialStateError(existing.id, toOutputs(existing, integrationId, {}), err);
+    }
+  }
+
+  /**
+   * After a 409 or an uncertain create, an object of that name exists: adopted only when every declared
+   * input is verifiably equal and no other resource of this run holds it; otherwise the create fails
+   * naming the object and how to adopt it. Nothing is ever overwritten here.
+   */
+  function settle(ctx: Context, integrationId: string, existing: W, inputs: I, after: "conflict" | "uncertain") {
+    const name = JSON.stringify(inputs.name);
+    const taken = { noun: spec.noun, name: inputs.name, id: existing.id, integrationId, after };
+    const found = toOutputs(existing, integrationId, {});
+    const verdict = verify(schema, found, inputs);
+    if (verdict === "equal") {
+      if (!claim(spec.noun, existing.id)) throw new NameClaimedError(taken);
+      ctx.warn(
+        `${spec.noun} ${name} was found in Langdock ${after === "conflict" ? "after HTTP 409" : "after an interrupted create"}, identical to this program; adopting ${existing.id} instead of creating a duplicate.`,
+      );
+      return { id: existing.id, outs: toOutputs(existing, integrationId, inputs) };
+    }
+    if (verdict === "unverifiable") throw new NameUnverifiableError(taken, spec.verifiedOnlyInFull);
+    throw new NameDiffersError(taken, differingFields(schema, found, inputs));
+  }
+
+  async function adopt(ctx: Context, inputs: Adopting<I>): Promise<AdoptionPlan<W>> {
+    const { integrationId } = inputs;
+    const existing = await orIfGone(
+      find(ctx, integrationId, (item) => item.id === inputs.adoptId, true),
+      (err) => AdoptionNotFoundError.parent(spec.noun, integrationId, err),
+    );
+    if (!existing) throw AdoptionNotFoundError.child(spec.noun, inputs.adoptId, integrationId);
+    const current = toOutputs(existing, integrationId, {});
+    // Properties the integration's response leaves out (its documented summary has no code or input
+    // fields) cannot be compared, so they count as changes: the take-over writes them.
+    const unreadable = inputKeys(schema).filter(
+      (k) => !["integrationId", "adoptId", "name", "description"].includes(k) && !(k in existing),
+    );
+    return { id: existing.id, current, changes: adoptionChanges(schema, current, inputs, unreadable), wire: existing };
+  }
+
+  return {
+    noun: spec.noun,
+    adopt,
+    async create(ctx, inputs) {
+      const { integrationId, adoptId } = inputs;
+      if (adoptId !== undefined) {
+        const plan = await adopt(ctx, { ...inputs, adoptId });
+        claim(spec.noun, plan.id);
+        // Already what the program declares (as far as Langdock's response shows): taken over without a write.
+        if (plan.changes.length === 0) return { id: plan.id, outs: toOutputs(plan.wire, integrationId, inputs) };
+        return takeOver(ctx, integrationId, plan.wire, inputs);
+      }
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await attemptCreate(() => api.create(ctx.client, integrationId, toBody(inputs, false)));
+        if (outcome.kind === "done") {
+          claim(spec.noun, outcome.wire.id);
+          return { id: outcome.wire.id, outs: toOutputs(outcome.wire, integrationId, inputs) };
+        }
+        if (outcome.kind === "uncertain" && outcome.id) {
+          throw keepKnownId(spec.noun, inputs.name, outcome.id, sanitize({ ...inputs, __provider: undefined }), outcome.error);
+        }
+        // The create may have happened (or the name was taken before): look with a read of its own.
+        const existing = await find(ctx, integrationId, (item) => item.name === inputs.name, true);
+        if (existing) return settle(ctx, integrationId, existing, inputs, outcome.kind);
+        // Nothing of that name: the uncertain create did not happen (or the 409's object was renamed meanwhile).
+        if (attempt >= CREATE_ATTEMPTS) {
+          throw outcome.kind === "uncertain"
+            ? new CreateUnconfirmedError(spec.noun, inputs.name, { kind: "absent", attempts: attempt, integrationId }, outcome.error)
+            : outcome.error;
+        }
+      }
+    },
+
+    async read(ctx, id, props) {
+      const integrationId = String(props.integrationId);
+      const existing = await unlessGone(find(ctx, integrationId, (item) => item.id === id));
+      return existing ? { id, props: { ...toOutputs(existing, integrationId, props) } } : GONE;
+    },
+
+    async update(ctx, id, _olds, news) {
+      const { integrationId } = news;
+      const wire = await api.replace(ctx.client, integrationId, id, await replaceBody(ctx, integrationId, id, news));
+      return { outs: toOutputs(wire, integrationId, news) };
+    },
+
+    async delete(ctx, id, props) {
+      await unlessGone(api.remove(ctx.client, String(props.integrationId), id)); // already gone is what delete wants
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { trimPeriod } from "../base/text";
+import { LangdockError, type LangdockErrorCode } from "./langdockError";
+
+/** What is known after an unconfirmed create, which decides the advice. */
+export type Unconfirmed =
+  /** Langdock cannot list objects of this kind (agents), so nothing can be looked up. */
+  | { kind: "unlistable" }
+  /** Objects of that name exist now; one of them may be the one just created. */
+  | { kind: "candidates"; ids: string[] }
+  /** A fresh look found none after `attempts` creates: nothing was created. */
+  | { kind: "absent"; attempts: number; integrationId: string };
+
+/** A create whose outcome Langdock never confirmed (timeout, dropped connection, 5xx, unusable answer). */
+export class CreateUnconfirmedError extends LangdockError {
+  override readonly code: LangdockErrorCode = "create_unconfirmed";
+  constructor(
+    readonly noun: string,
+    readonly resourceName: string,
+    readonly known: Unconfirmed,
+    cause: Error,
+  ) {
+    const times = known.kind === "absent" ? ` ${known.attempts} times` : "";
+    super(
+      `Langdock did not confirm the create of ${noun} ${JSON.stringify(resourceName)}${times} (${trimPeriod(cause.message)}); ${advice(noun, known)}`,
+      { cause },
+    );
+  }
+}
+
+function advice(noun: string, known: Unconfirmed): string {
+  switch (known.kind) {
+    case "unlistable":
+      return `it may or may not exist now, and Langdock has no API to list ${noun}s, so the provider does not retry blindly: if Langdock's ${noun} list shows it, set adoptId to its id, otherwise run pulumi up again.`;
+    case "candidates":
+      return `it may have been created: ${known.ids.join(", ")} ${known.ids.length === 1 ? "has" : "have"} that name. Set adoptId to the one this program should manage (or delete the stray one in Langdock), then run pulumi up again.`;
+    case "absent":
+      return `none exists in integration ${known.integrationId}, so nothing was created: run pulumi up again later.`;
+  }
+}
+
+/**
+ * Langdock created the object and its answer carried the id, but nothing else usable: the id is kept as
+ * partial state (see keepKnownId) so the next up compares the object instead of creating another.
+ */
+export class CreateAnswerUnusableError extends LangdockError {
+  override readonly code: LangdockErrorCode = "create_answer_unusable";
+  constructor(
+    readonly noun: string,
+    readonly resourceName: string,
+    readonly id: string,
+    cause: Error,
+  ) {
+    super(
+      `Langdock created ${noun} ${JSON.stringify(resourceName)} (id ${id}) but its answer was unusable (${trimPeriod(cause.message)}); the id is kept in the state, and the next pulumi up checks the ${noun} against the program.`,
+      { cause },
+    );
+  }
+}
