@@ -157,9 +157,7 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
       };
     },
     async diff(urn, id, olds, news) {
-      const req = new proto.pb.DiffRequest();
-      req.setUrn(urn);
-      req.setId(id);
+      const req = forResource(new proto.pb.DiffRequest(), urn, id);
       req.setOlds(toStruct(olds));
       req.setNews(toStruct(news));
       const resp = await call<InstanceType<typeof proto.pb.DiffResponse>>("diff", urn, req);
@@ -181,9 +179,7 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
       return { id: resp.getId(), properties: fromStruct(resp.getProperties()) };
     },
     async read(urn, id, props, inputs) {
-      const req = new proto.pb.ReadRequest();
-      req.setUrn(urn);
-      req.setId(id);
+      const req = forResource(new proto.pb.ReadRequest(), urn, id);
       req.setProperties(toStruct(props));
       if (inputs) req.setInputs(toStruct(inputs));
       const resp = await call<InstanceType<typeof proto.pb.ReadResponse>>("read", urn, req);
@@ -192,9 +188,7 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
       return result;
     },
     async update(urn, id, olds, news, oldInputs) {
-      const req = new proto.pb.UpdateRequest();
-      req.setUrn(urn);
-      req.setId(id);
+      const req = forResource(new proto.pb.UpdateRequest(), urn, id);
       req.setOlds(toStruct(olds));
       req.setNews(toStruct(news));
       if (oldInputs) req.setOldInputs(toStruct(oldInputs));
@@ -202,9 +196,7 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
       return { properties: fromStruct(resp.getProperties()) };
     },
     async delete(urn, id, props, oldInputs) {
-      const req = new proto.pb.DeleteRequest();
-      req.setUrn(urn);
-      req.setId(id);
+      const req = forResource(new proto.pb.DeleteRequest(), urn, id);
       req.setProperties(toStruct(props));
       if (oldInputs) req.setOldInputs(toStruct(oldInputs));
       await call("delete", urn, req);
@@ -365,4 +357,11 @@ function kill(child: ChildProcess): Promise<void> {
     });
     child.kill("SIGTERM");
   });
+}
+
+/** The request fields every call about an existing resource carries. */
+function forResource<R extends { setUrn(urn: string): void; setId(id: string): void }>(req: R, urn: string, id: string): R {
+  req.setUrn(urn);
+  req.setId(id);
+  return req;
 }
