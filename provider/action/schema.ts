@@ -7,7 +7,7 @@ import { ACTION_UNMANAGED, actionSpec } from "./spec";
 export { ACTION_UNMANAGED };
 export type { ActionUnmanaged } from "./spec";
 
-/** Action inputs: REFERENCE.md "Actions" request body, plus the integration it belongs to. */
+/** Action inputs: docs/langdock-api.md "Actions" request body, plus the integration it belongs to. */
 export const ActionInputsSchema = childInputsSchema(
   "action",
   LIMITS.action,

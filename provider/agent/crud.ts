@@ -39,7 +39,7 @@ async function converge(ctx: Context, id: string, olds: Props, news: AgentInputs
   let live = olds;
   if (fields.length > 0) {
     const body = toBody(news, fields);
-    // Sent only when the program sets it (REFERENCE.md); once it did, removing it clears the list.
+    // Sent only when the program sets it (docs/langdock-api.md); once it did, removing it clears the list.
     if (fields.includes("knowledgeFolderIds")) body.knowledgeFolderIds = news.knowledgeFolderIds ?? [];
     const draft = await ctx.client.updateAgent(id, body).catch((err) => explainModel(ctx, news, err));
     let published: AgentWire | undefined;

@@ -9,13 +9,13 @@ const emptyAsAbsent = (value: unknown): unknown => (Array.isArray(value) && valu
 
 /**
  * Every property of an agent, each once: its comparable form, the value an update sends to clear it when
- * the program leaves it out, and its name in Langdock's responses where that differs (REFERENCE.md, Agents:
+ * the program leaves it out, and its name in Langdock's responses where that differs (docs/langdock-api.md, Agents:
  * requests use the input names).
  */
 export const AGENT_PROPERTIES = {
   name: {},
   description: { compare: optionalText, cleared: "" },
-  emoji: { compare: optionalText, cleared: null, response: "emojiIcon" }, // REFERENCE.md: null clears emoji
+  emoji: { compare: optionalText, cleared: null, response: "emojiIcon" }, // docs/langdock-api.md: null clears emoji
   instruction: { compare: optionalText, cleared: "" },
   inputType: { compare: withDefault("PROMPT"), cleared: "PROMPT" },
   // No cleared value: Langdock keeps its workspace default when it is not sent.

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { LangdockClient } from "./index";
 
 /**
- * Knowledge Folder and Upload Attachment endpoints (REFERENCE.md, "Knowledge bases and attachments").
+ * Knowledge Folder and Upload Attachment endpoints (docs/langdock-api.md, "Knowledge bases and attachments").
  * Their response shapes are only partly documented, so every schema tolerates unknown fields and the
  * list endpoints accept the envelopes seen in public clients.
  */

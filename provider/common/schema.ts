@@ -5,7 +5,7 @@ import { deepEqual, sanitize } from "../base/props";
 
 /**
  * The machinery every resource's `check` and `diff` share. A resource describes itself once as a
- * `ResourceSchema`: a zod schema of its inputs (limits, enums, defaults from REFERENCE.md) and, per
+ * `ResourceSchema`: a zod schema of its inputs (limits, enums, defaults from docs/langdock-api.md) and, per
  * input property, how to bring a value (an input, or an output read back from Langdock) to the form
  * in which two values are compared.
  */

@@ -7,7 +7,7 @@ import { isUuid, validate } from "./validation";
 
 const KNOWLEDGE_API: readonly ApiScope[] = ["KNOWLEDGE_FOLDER_API"];
 
-/** Every knowledge endpoint answers 200 (REFERENCE.md). */
+/** Every knowledge endpoint answers 200 (docs/langdock-api.md). */
 function route(method: string, pattern: string, scopes: readonly ApiScope[], handle: (req: RouteRequest) => unknown): Route {
   return { method, segments: pattern.split("/").filter(Boolean), scopes, handle: (req) => ({ status: 200, body: handle(req) }) };
 }
@@ -28,7 +28,7 @@ const listQuery = z.object({
 });
 const deleteAttachmentBody = z.object({ attachmentId: z.string().refine(isUuid, "must be a UUID") });
 
-/** The Knowledge Folder API and the Upload Attachment API (REFERENCE.md, "Knowledge bases and attachments"). */
+/** The Knowledge Folder API and the Upload Attachment API (docs/langdock-api.md, "Knowledge bases and attachments"). */
 export function knowledgeRoutes(knowledge: KnowledgeStore): Route[] {
   const success = (result: unknown) => ({ status: "success", result });
   return [

@@ -23,7 +23,7 @@ export type PreparedKnowledgeFileInputs = KnowledgeFileInputs & FileFacts;
 /**
  * Every real change replaces the file (upload the new one, then delete the old): Langdock's replace
  * endpoint (PATCH) may answer with a new id, and a Pulumi update cannot change a resource's id, so an
- * in-place update could leave the state holding an id Langdock no longer has (REFERENCE.md decision).
+ * in-place update could leave the state holding an id Langdock no longer has (docs/langdock-api.md decision).
  * How the provider waits is not a property of the file: changing it changes nothing in Langdock.
  */
 export const knowledgeFileSchema: ResourceSchema<KnowledgeFileInputs> = {

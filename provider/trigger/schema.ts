@@ -7,7 +7,7 @@ import { TRIGGER_UNMANAGED, triggerSpec } from "./spec";
 export { TRIGGER_UNMANAGED };
 export type { TriggerUnmanaged } from "./spec";
 
-/** Trigger inputs: REFERENCE.md "Triggers" request body, plus the integration it belongs to. */
+/** Trigger inputs: docs/langdock-api.md "Triggers" request body, plus the integration it belongs to. */
 export const TriggerInputsSchema = childInputsSchema(
   "trigger",
   LIMITS.trigger,
