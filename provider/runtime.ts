@@ -93,9 +93,9 @@ export async function check(kind: ResourceKind, olds: Props, news: Props) {
     // Adoption is the one plan-time read: the preview shows what taking the object over will change.
     const adoption = require("./common/adoption") as typeof import("./common/adoption");
     if (result.failures.length === 0 && adoption.adoptionToPreview(olds, result.inputs)) {
-      const { destructiveChanges } = require("./common/destructive") as typeof import("./common/destructive");
-      const failure = await adoption.previewAdoption(cruds(kind), context, warn, result.inputs, (current) =>
-        destructiveChanges(kind, current, result.inputs),
+      const schema = schemas(kind);
+      const failure = await adoption.previewAdoption(cruds(kind), KINDS[kind].spec, context, warn, result.inputs, (current) =>
+        schema.destructive ? schema.destructive(current, result.inputs) : [],
       );
       if (failure) result.failures.push(failure);
     }
@@ -109,11 +109,9 @@ export async function diff(kind: ResourceKind, id: string, olds: Props, news: Pr
   (require("./common/createOutcome") as typeof import("./common/createOutcome")).claim(kind.toLowerCase(), id);
   const { diffInputs } = require("./common/schema") as typeof import("./common/schema");
   return guarded(async () => {
-    const outcome = diffInputs(schemas(kind), olds, news);
-    if (outcome.changes) {
-      const { destructiveChanges } = require("./common/destructive") as typeof import("./common/destructive");
-      for (const message of destructiveChanges(kind, olds, news)) warn(message);
-    }
+    const schema = schemas(kind);
+    const outcome = diffInputs(schema, olds, news);
+    if (outcome.changes && schema.destructive) for (const message of schema.destructive(olds, news)) warn(message);
     return outcome;
   });
 }

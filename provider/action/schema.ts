@@ -4,6 +4,7 @@ import { LIMITS } from "../base/limits";
 import { actionInputFieldsSchema } from "../child/inputFields";
 import { childInputsSchema, childSchema } from "../child/schema";
 import { ACTION_UNMANAGED, actionSpec } from "./spec";
+import { ACTION_PROPERTIES } from "./properties";
 export { ACTION_UNMANAGED };
 export type { ActionUnmanaged } from "./spec";
 
@@ -21,4 +22,4 @@ export const ActionInputsSchema = childInputsSchema(
   );
 export type ActionInputs = z.output<typeof ActionInputsSchema>;
 
-export const actionSchema = childSchema<ActionInputs>(ActionInputsSchema, actionSpec, "code", { requiresConfirmation: (v) => v === true });
+export const actionSchema = childSchema<ActionInputs>(ActionInputsSchema, actionSpec, ACTION_PROPERTIES);

@@ -11,6 +11,5 @@ export const actionSpec = {
   // Langdock cannot move an action to another integration.
   replaceOnChanges: ["integrationId"],
   keptWhenOmitted: "code",
-  alsoSent: ["requiresConfirmation"],
   verifiedOnlyInFull: "code and input fields",
 } as const satisfies ChildResourceSpec<ActionInputs>;

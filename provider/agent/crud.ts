@@ -1,4 +1,5 @@
 import type { AgentWire } from "../client/wire";
+import type { CreateAgentRequest } from "../client/requests";
 import {
   AdoptionNotFoundError,
   BadRequestError,
@@ -87,7 +88,7 @@ export const agentCrud: AdoptableCrud<AgentInputs> = {
     }
     // A created agent is live at once: no publish needed. Langdock has no way to list agents, so a create
     // whose outcome is uncertain cannot be looked up; it is never repeated blindly.
-    const body = toBody(inputs, REQUEST_FIELDS);
+    const body: CreateAgentRequest = { ...toBody(inputs, REQUEST_FIELDS), name: inputs.name };
     const outcome = await attemptCreate(() => ctx.client.createAgent(body)).catch((err) => explainModel(ctx, inputs, err));
     if (outcome.kind === "done") {
       claim("agent", outcome.wire.id);

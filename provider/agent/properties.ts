@@ -1,10 +1,14 @@
 import { optionalText, withDefault } from "../common/schema";
 import { sanitize } from "../base/props";
+
+type Props = Record<string, unknown>;
 import { responseNames, type PropertyRules } from "../common/properties";
 
 export const DEFAULT_CREATIVITY = 0.3;
 
 const isTrue = (v: unknown) => v === true;
+const withConfirmation = (actions: unknown[]) =>
+  actions.map((a) => ({ actionId: (a as Props).actionId, requiresConfirmation: (a as Props).requiresConfirmation ?? true }));
 const emptyAsAbsent = (value: unknown): unknown => (Array.isArray(value) && value.length === 0 ? undefined : value);
 
 /**
@@ -23,11 +27,10 @@ export const AGENT_PROPERTIES = {
   creativity: { compare: withDefault(DEFAULT_CREATIVITY), cleared: DEFAULT_CREATIVITY, response: "temperature" },
   conversationStarters: { compare: emptyAsAbsent, cleared: [] },
   actions: {
-    compare: (v) =>
-      Array.isArray(v) && v.length > 0
-        ? v.map((a: Record<string, unknown>) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }))
-        : undefined,
+    compare: (v) => (Array.isArray(v) && v.length > 0 ? withConfirmation(v) : undefined),
     cleared: [],
+    // The two doc versions disagree on the default (true vs false), so it is always sent explicitly.
+    request: (v) => withConfirmation(v as unknown[]),
   },
   inputFields: {
     compare: (v) =>

@@ -3,6 +3,8 @@ import type { AgentWire } from "../client/wire";
 import type { Props } from "../common/crud";
 import { sanitize } from "../base/props";
 import { bodyOf } from "../common/properties";
+import type { AgentRequest } from "../client/requests";
+import type { AgentInputs } from "./schema";
 import { AGENT_PROPERTIES, AGENT_RESPONSE_NAMES as RESPONSE, CAPABILITIES } from "./properties";
 
 /**
@@ -58,11 +60,6 @@ function fileTypeList(value: string | string[] | null | undefined): string[] | u
 }
 
 /** Request fields for the given inputs; absent optional inputs are sent as their cleared value (AGENT_PROPERTIES). */
-export function toBody(inputs: Props, keys: readonly string[]): Props {
-  const body = bodyOf(AGENT_PROPERTIES, inputs, keys);
-  if (Array.isArray(body.actions)) {
-    // The two doc versions disagree on the default (true vs false), so it is always sent explicitly.
-    body.actions = (body.actions as Props[]).map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }));
-  }
-  return body;
+export function toBody(inputs: AgentInputs, keys: readonly string[]): AgentRequest {
+  return bodyOf<AgentRequest>(AGENT_PROPERTIES, inputs, keys);
 }

@@ -11,7 +11,8 @@ import {
 } from "../errors";
 import { GONE, orIfGone, unlessGone, type Adopting, type Context, type Props, type AdoptableCrud } from "../common/crud";
 import { inputKeys, isUnmanaged, unmanagedOf, type ResourceSchema } from "../common/schema";
-import { inputFieldsToWire } from "./inputFields";
+import { bodyOf, requestFields, type PropertyRules } from "../common/properties";
+import type { ActionRequest, TriggerRequest } from "../client/requests";
 import type { ChildResourceSpec } from "./spec";
 import { adoptionChanges, type AdoptionPlan } from "../common/adoption";
 import { sanitize } from "../base/props";
@@ -22,12 +23,12 @@ import { attemptCreate, claim, differingFields, keepKnownId, verify } from "../c
  * semantics, 409-on-duplicate-name and no GET of their own; this is their shared CRUD.
  */
 /** Both kinds' endpoints (docs/langdock-api.md: `/integrations/v1/{id}/actions…`, `…/triggers…`). */
-interface Endpoints<W> {
-  create(client: LangdockClient, integrationId: string, body: Props): Promise<W>;
-  replace(client: LangdockClient, integrationId: string, id: string, body: Props): Promise<W>;
+interface Endpoints<W, B> {
+  create(client: LangdockClient, integrationId: string, body: B): Promise<W>;
+  replace(client: LangdockClient, integrationId: string, id: string, body: B): Promise<W>;
   remove(client: LangdockClient, integrationId: string, id: string): Promise<unknown>;
 }
-const ENDPOINTS: { action: Endpoints<ActionWire>; trigger: Endpoints<TriggerWire> } = {
+const ENDPOINTS: { action: Endpoints<ActionWire, ActionRequest>; trigger: Endpoints<TriggerWire, TriggerRequest> } = {
   action: {
     create: (client, integrationId, body) => client.createAction(integrationId, body),
     replace: (client, integrationId, id, body) => client.updateAction(integrationId, id, body),
@@ -53,25 +54,23 @@ export interface ChildInputs extends Props {
 const CREATE_ATTEMPTS = 3;
 
 /** `toOutputs`: outputs in the inputs' names, values from the response where it has them, else from `fallback`. */
-export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInputs>(
+export function childCrud<W extends ActionWire | TriggerWire, B extends ActionRequest | TriggerRequest, I extends ChildInputs>(
   spec: ChildResourceSpec<I>,
   schema: ResourceSchema<I>,
+  properties: PropertyRules,
   toOutputs: (wire: W, integrationId: string, fallback: Props) => Props,
 ): AdoptableCrud<I> {
-  // The spec's noun picks its endpoints; TypeScript cannot tie that pair to W by itself.
-  const api = ENDPOINTS[spec.noun] as unknown as Endpoints<W>;
+  // The spec's noun picks its endpoints; TypeScript cannot tie that pair to W and B by itself.
+  const api = ENDPOINTS[spec.noun] as unknown as Endpoints<W, B>;
   const listKey = `${spec.noun}s` as const;
-  /** The request body for create and for PUT (which replaces the whole object, so what is absent goes cleared). */
-  function toBody(inputs: I, forReplace: boolean): Props {
-    const code = spec.keptWhenOmitted;
-    return sanitize({
-      name: inputs.name,
-      description: inputs.description,
-      // PUT keeps omitted code; an empty string clears code the program no longer declares.
-      [code]: inputs[code] ?? (forReplace && !isUnmanaged(inputs, code) ? "" : undefined),
-      ...Object.fromEntries(spec.alsoSent.map((key) => [key, inputs[key]])),
-      inputFields: inputFieldsToWire(inputs.inputFields) ?? (forReplace ? [] : undefined),
-    });
+  const fields = requestFields(properties);
+  /**
+   * The request body for create and for PUT. A PUT replaces the whole object, so what the program leaves out
+   * goes with its cleared value (properties.ts), except what it leaves as it is in Langdock (unmanaged).
+   */
+  function toBody(inputs: I, forReplace: boolean): B {
+    const keys = forReplace ? fields.filter((k) => inputs[k] !== undefined || !isUnmanaged(inputs, k)) : fields;
+    return bodyOf<B>(properties, inputs, keys, forReplace);
   }
 
   /** `fresh`: after a create, a read of its own (never one in flight that may have started before the create). */
@@ -84,7 +83,7 @@ export function childCrud<W extends ActionWire | TriggerWire, I extends ChildInp
    * The PUT body. A PUT replaces every property but code, so unmanaged properties other than code are
    * resent as Langdock reports them now; when its answer does not show them, nothing is sent at all.
    */
-  async function replaceBody(ctx: Context, integrationId: string, id: string, inputs: I, known?: W): Promise<Props> {
+  async function replaceBody(ctx: Context, integrationId: string, id: string, inputs: I, known?: W): Promise<B> {
     const resend = unmanagedOf(inputs).filter((p) => p !== spec.keptWhenOmitted);
     if (resend.length === 0) return toBody(inputs, true);
     const wire = known ?? (await find(ctx, integrationId, (item) => item.id === id, true));

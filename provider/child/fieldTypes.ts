@@ -1,18 +1,2 @@
-/** Field types of actions' and triggers' input fields (docs/langdock-api.md, Actions: "Input field"); free of zod for the public types. */
-/** Input fields of actions and triggers (docs/langdock-api.md, Actions: "Input field"). */
-export const ACTION_FIELD_TYPES = [
-  "TEXT",
-  "MULTI_LINE_TEXT",
-  "NUMBER",
-  "BOOLEAN",
-  "SELECT",
-  "PASSWORD",
-  "VECTOR",
-  "OBJECT",
-  "FILE",
-  "ID",
-] as const;
-/** Triggers accept the types TEXT through VECTOR and no `contextActionId`. */
-export const TRIGGER_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR"] as const;
-export type ActionFieldType = (typeof ACTION_FIELD_TYPES)[number];
-export type TriggerFieldType = (typeof TRIGGER_FIELD_TYPES)[number];
+/** The field types of actions' and triggers' input fields; free of zod for the public types. */
+export { ACTION_FIELD_TYPES, TRIGGER_FIELD_TYPES, type ActionFieldType, type TriggerFieldType } from "../base/enums";

@@ -1,9 +1,10 @@
 import type { z } from "zod";
-import { optionalText, strictObject, text, uuid, type Comparable, type ResourceSchema } from "../common/schema";
-import { normalizeCode } from "../base/props";
-import type { ResourceSpec } from "../common/spec";
+import { strictObject, text, uuid, type Comparable, type ResourceSchema } from "../common/schema";
+import { comparableOf, type PropertyRules } from "../common/properties";
 import { unmanagedConflicts, unmanagedSchema } from "../unmanaged";
-import { comparableInputFields, inputFieldRules } from "./inputFields";
+import { inputFieldRules } from "./inputFields";
+import { movesToAnotherIntegration } from "./destructive";
+import type { ChildResourceSpec } from "./spec";
 
 /**
  * The inputs of an action or a trigger: the properties both have (in the order their errors list them),
@@ -27,26 +28,18 @@ export function childInputsSchema<S extends z.ZodRawShape, F extends z.ZodType, 
   });
 }
 
-/** The check/diff half of an action or a trigger; `code`: its code property, compared without trailing whitespace. */
+/** The check/diff half of an action or a trigger; `properties`: its table (action/properties.ts, trigger/properties.ts). */
 export function childSchema<T extends Record<string, unknown>>(
   inputs: z.ZodType<T>,
-  spec: ResourceSpec<T>,
-  code: keyof T & string,
-  own: Comparable<T> = {},
+  spec: ChildResourceSpec<T>,
+  properties: PropertyRules,
 ): ResourceSchema<T> {
   return {
     inputs,
-    comparable: {
-      description: optionalText,
-      [code]: (v: unknown) => normalizeCode(v as string | undefined),
-      ...own,
-      inputFields: comparableInputFields,
-      // Only consulted at create; changing it later changes nothing in Langdock.
-      adoptId: () => undefined,
-      unmanaged: () => undefined,
-    },
+    comparable: comparableOf(properties) as Comparable<T>,
     crossField: (given) => [...inputFieldRules(given), ...unmanagedConflicts(given)],
     replaceOnChanges: spec.replaceOnChanges,
     serverItemKeys: { inputFields: ["slug", "order"] },
+    destructive: movesToAnotherIntegration(spec.noun),
   };
 }

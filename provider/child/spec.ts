@@ -5,8 +5,6 @@ export interface ChildResourceSpec<I> extends ResourceSpec<I> {
   noun: "action" | "trigger";
   /** The code property, which a PUT keeps when it is omitted (every other property is replaced). */
   keptWhenOmitted: keyof I & string;
-  /** Request properties besides name, description, code and input fields (an action's requiresConfirmation). */
-  alsoSent: readonly (keyof I & string)[];
   /** What a summary read (the documented GET) lacks, for messages: e.g. "code and input fields". */
   verifiedOnlyInFull: string;
 }

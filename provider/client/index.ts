@@ -8,8 +8,18 @@ import { connectionError, describeForeignAnswer, errorFromResponse, isLangdockNo
 import { Cooldown, backoffDelay, parseRetryAfter } from "./retry";
 import { sendOnce } from "./transport";
 import * as wire from "./wire";
+import type {
+  ActionRequest,
+  AgentRequest,
+  CreateAgentRequest,
+  CreateIntegrationRequest,
+  IntegrationAuthRequest,
+  TriggerRequest,
+  UpdateIntegrationRequest,
+} from "./requests";
 
 export * from "../errors";
+export type * from "./requests";
 export { parseErrorBody, errorFromResponse, isLangdockNotFound } from "./responseErrors";
 export type {
   ActionWire,
@@ -139,7 +149,7 @@ export class LangdockClient {
   listIntegrations() {
     return this.request("GET", "/integrations/v1/get", {}, wire.IntegrationListEnvelope).then((r) => r.integrations);
   }
-  createIntegration(body: { name: string; description?: string }) {
+  createIntegration(body: CreateIntegrationRequest) {
     return this.request("POST", "/integrations/v1/create", {}, wire.IntegrationEnvelope, { body }).then((r) => r.integration);
   }
   /**
@@ -157,20 +167,20 @@ export class LangdockClient {
     this.inflightIntegrations.set(integrationId, request);
     return request;
   }
-  updateIntegration(integrationId: string, body: Record<string, unknown>) {
+  updateIntegration(integrationId: string, body: UpdateIntegrationRequest) {
     return this.request("PATCH", "/integrations/v1/{integrationId}", { integrationId }, wire.AnyEnvelope, { body });
   }
-  updateIntegrationAuth(integrationId: string, body: Record<string, unknown>) {
+  updateIntegrationAuth(integrationId: string, body: IntegrationAuthRequest) {
     return this.request("PATCH", "/integrations/v1/{integrationId}/auth", { integrationId }, wire.AnyEnvelope, { body });
   }
 
   // ---- Actions and triggers (same endpoint family) ----
-  createAction(integrationId: string, body: Record<string, unknown>) {
+  createAction(integrationId: string, body: ActionRequest) {
     return this.request("POST", "/integrations/v1/{integrationId}/actions/create", { integrationId }, wire.ActionEnvelope, { body }).then(
       (r) => r.action,
     );
   }
-  updateAction(integrationId: string, actionId: string, body: Record<string, unknown>) {
+  updateAction(integrationId: string, actionId: string, body: ActionRequest) {
     return this.request("PUT", "/integrations/v1/{integrationId}/actions/{actionId}", { integrationId, actionId }, wire.ActionEnvelope, {
       body,
     }).then((r) => r.action);
@@ -178,12 +188,12 @@ export class LangdockClient {
   deleteAction(integrationId: string, actionId: string) {
     return this.request("DELETE", "/integrations/v1/{integrationId}/actions/{actionId}", { integrationId, actionId }, wire.AnyEnvelope);
   }
-  createTrigger(integrationId: string, body: Record<string, unknown>) {
+  createTrigger(integrationId: string, body: TriggerRequest) {
     return this.request("POST", "/integrations/v1/{integrationId}/triggers/create", { integrationId }, wire.TriggerEnvelope, { body }).then(
       (r) => r.trigger,
     );
   }
-  updateTrigger(integrationId: string, triggerId: string, body: Record<string, unknown>) {
+  updateTrigger(integrationId: string, triggerId: string, body: TriggerRequest) {
     return this.request(
       "PUT",
       "/integrations/v1/{integrationId}/triggers/{triggerId}",
@@ -197,13 +207,13 @@ export class LangdockClient {
   }
 
   // ---- Agents ----
-  createAgent(body: Record<string, unknown>) {
+  createAgent(body: CreateAgentRequest) {
     return this.request("POST", "/agent/v1/create", {}, wire.AgentEnvelope, { body }).then((r) => r.agent);
   }
   getAgent(agentId: string) {
     return this.request("GET", "/agent/v1/get", {}, wire.AgentEnvelope, { query: { agentId } }).then((r) => r.agent);
   }
-  updateAgent(agentId: string, body: Record<string, unknown>) {
+  updateAgent(agentId: string, body: AgentRequest) {
     return this.request("PATCH", "/agent/v1/update", {}, wire.AgentEnvelope, { body: { agentId, ...body } }).then((r) => r.agent);
   }
   /** Idempotent in effect: a repeat after a lost answer gets 409 "No draft changes", which callers accept. */

@@ -45,34 +45,55 @@ export function adoptionChanges(schema: ResourceSchema, current: Props, inputs: 
 
 const MAX_SHOWN = 80;
 
-/** One value as a warning shows it: secrets masked, long text shortened, unknowns named. */
-export function showValue(value: unknown): string {
+/**
+ * One value as a warning shows it: secrets masked, long text shortened, unknowns named. `secret`: the
+ * property's secret inputs (the kind's `spec.secretInputs` below it: `["clientSecret"]` for an
+ * integration's oauthClient; `[""]` when the whole property is secret).
+ */
+export function showValue(value: unknown, secret: readonly string[] = []): string {
   if (value === undefined || value === null) return "(not set)";
   if (isUnknown(value)) return "(known after apply)";
-  const text = JSON.stringify(maskSecrets(value), (_k, v) => (isUnknown(v) ? "(known after apply)" : v));
+  if (secret.includes("")) return MASK;
+  const text = JSON.stringify(maskPaths(value, secret), (_k, v) => (isUnknown(v) ? "(known after apply)" : v));
   if (text.length <= MAX_SHOWN) return text;
   const size = typeof value === "string" ? `${value.length} characters` : `${text.length} characters as JSON`;
   return `${text.slice(0, MAX_SHOWN - 20)}… (${size})`;
 }
 
-/** The OAuth client secret is write-only and secret: never shown, whichever side it is on. */
-function maskSecrets(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskSecrets);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === "clientSecret" && v !== undefined ? MASK : maskSecrets(v)]));
-  }
-  return value;
+/** `value` with each of the child properties `paths` masked (in list items too). */
+function maskPaths(value: unknown, paths: readonly string[]): unknown {
+  if (paths.length === 0) return value;
+  if (Array.isArray(value)) return value.map((item) => maskPaths(item, paths));
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      if (v === undefined) return [k, v];
+      const below = paths.filter((p) => p === k || p.startsWith(`${k}.`)).map((p) => p.slice(k.length + 1));
+      return [k, below.includes("") ? MASK : maskPaths(v, below)];
+    }),
+  );
+}
+
+/** The secret inputs under `property`, relative to it ("" for the property itself). */
+export function secretsUnder(property: string, secretInputs: readonly string[]): string[] {
+  return secretInputs.filter((p) => p === property || p.startsWith(`${property}.`)).map((p) => p.slice(property.length + 1));
 }
 
 /** The warning a preview prints for an adoption. */
-export function describeAdoption(noun: string, name: unknown, plan: Pick<AdoptionPlan, "id" | "changes">): string {
+export function describeAdoption(
+  noun: string,
+  name: unknown,
+  plan: Pick<AdoptionPlan, "id" | "changes">,
+  secretInputs: readonly string[] = [],
+): string {
   const what = `adopting ${noun} ${JSON.stringify(String(name))} (adoptId ${plan.id})`;
   if (plan.changes.length === 0) return `${what}: it already matches the program; pulumi up takes it over without changing it in Langdock.`;
-  const lines = plan.changes.map((c) =>
-    c.unreadable
-      ? `${c.property}: (not returned by Langdock, cannot be compared) → ${showValue(c.new)}`
-      : `${c.property}: ${showValue(c.old)} → ${showValue(c.new)}`,
-  );
+  const lines = plan.changes.map((c) => {
+    const secret = secretsUnder(c.property, secretInputs);
+    return c.unreadable
+      ? `${c.property}: (not returned by Langdock, cannot be compared) → ${showValue(c.new, secret)}`
+      : `${c.property}: ${showValue(c.old, secret)} → ${showValue(c.new, secret)}`;
+  });
   const count = plan.changes.length === 1 ? "1 property" : `${plan.changes.length} properties`;
   return `${what}: the first pulumi up will change ${count} in Langdock to match the program (set them in the program to keep Langdock's values): ${lines.join("; ")}.`;
 }
@@ -90,6 +111,8 @@ export function adoptionToPreview(olds: Props, inputs: Props): boolean {
  */
 export async function previewAdoption<C>(
   crud: { noun: string; adopt?(ctx: C, inputs: Props): Promise<AdoptionPlan> },
+  /** The kind's declaration: its secret inputs are never shown. */
+  spec: { secretInputs: readonly string[] },
   context: () => C,
   warn: (message: string) => void,
   inputs: Props,
@@ -106,7 +129,7 @@ export async function previewAdoption<C>(
   if (!crud.adopt) return undefined;
   try {
     const plan = await crud.adopt(context(), inputs);
-    warn(describeAdoption(crud.noun, inputs.name, plan));
+    warn(describeAdoption(crud.noun, inputs.name, plan, spec.secretInputs));
     for (const message of destructive(plan.current)) warn(message);
   } catch (err) {
     if (err instanceof AdoptionNotFoundError) return { property: "adoptId", reason: err.reason };

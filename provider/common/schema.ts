@@ -30,6 +30,11 @@ export interface ResourceSchema<T extends Record<string, unknown> = Record<strin
    * name and hash) and reports problems as check failures. Not run when reading back from Langdock.
    */
   prepare?: (inputs: Record<string, unknown>) => { inputs: Record<string, unknown>; failures: CheckFailure[] };
+  /**
+   * Warnings about changes from `olds` (state, or the object an adoption takes over) to `news` that destroy
+   * data users made in Langdock. Run at diff, so they are part of the preview the user confirms.
+   */
+  destructive?: (olds: Record<string, unknown>, news: Record<string, unknown>) => string[];
 }
 
 type CompareFn = (value: unknown) => unknown;

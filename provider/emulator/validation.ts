@@ -1,8 +1,6 @@
 import { z } from "zod";
-// The enums come from docs/langdock-api.md via the provider's schemas: one list per enum in the code base.
-import { ACTION_FIELD_TYPES, TRIGGER_FIELD_TYPES } from "../child/fieldTypes";
-import { AUTH_FIELD_TYPES, AUTH_TYPES } from "../integration/schema";
-import { AGENT_FIELD_TYPES } from "../agent/schema";
+// The enums of docs/langdock-api.md: one list per enum in the code base.
+import { ACTION_FIELD_TYPES, AGENT_FIELD_TYPES, AUTH_FIELD_TYPES, AUTH_TYPES, TRIGGER_FIELD_TYPES } from "../base/enums";
 import { badRequest, type Issue } from "./httpError";
 
 /**
@@ -130,7 +128,7 @@ function inputField(types: readonly [string, ...string[]]) {
   });
 }
 
-const actionShape = z.object({
+export const actionShape = z.object({
   name: units(100, 1),
   description: units(1000).optional(),
   code: units(40_000).nullish(),
@@ -138,7 +136,7 @@ const actionShape = z.object({
   requiresConfirmation: z.boolean().optional(),
 });
 
-const triggerShape = z.object({
+export const triggerShape = z.object({
   name: units(100, 1),
   description: units(90).optional(),
   pollingCode: units(1000).nullish(),

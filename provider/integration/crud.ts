@@ -7,8 +7,9 @@ import { diffInputs, isUnmanaged } from "../common/schema";
 import { sanitize } from "../base/props";
 import { adoptionChanges } from "../common/adoption";
 import { findRemovedIntegration, markIntegrationRemoved } from "./revive";
-import { destructiveChanges } from "../common/destructive";
-import { AUTH_KEYS, DETAIL_KEYS, integrationSchema, type IntegrationInputs } from "./schema";
+import { movesAuthType } from "./destructive";
+import { integrationSchema, type IntegrationInputs } from "./schema";
+import { INTEGRATION_CALLS } from "./properties";
 import { authBody, detailsBody, integrationOutputs } from "./wire";
 
 /** Applies the auth and detail inputs that differ from `current`; a failure keeps what already landed. */
@@ -16,14 +17,14 @@ async function converge(ctx: Context, id: string, current: Props, inputs: Integr
   const { diffs } = diffInputs(integrationSchema, current, inputs);
   let applied = current;
   try {
-    if (diffs.some((k) => (DETAIL_KEYS as readonly string[]).includes(k))) {
+    if (diffs.some((k) => INTEGRATION_CALLS.details.includes(k))) {
       await ctx.client.updateIntegration(id, detailsBody(current, inputs));
-      applied = { ...applied, ...pickKeys(inputs, DETAIL_KEYS) };
+      applied = { ...applied, ...pickKeys(inputs, INTEGRATION_CALLS.details) };
     }
-    if (diffs.some((k) => (AUTH_KEYS as readonly string[]).includes(k))) {
+    if (diffs.some((k) => INTEGRATION_CALLS.auth.includes(k))) {
       // Changing authType deletes users' connections: the diff warned about it, before any write.
       await ctx.client.updateIntegrationAuth(id, authBody(inputs));
-      applied = { ...applied, ...pickKeys(inputs, AUTH_KEYS) };
+      applied = { ...applied, ...pickKeys(inputs, INTEGRATION_CALLS.auth) };
     }
   } catch (err) {
     throw new PartialStateError(id, applied, err);
@@ -31,8 +32,9 @@ async function converge(ctx: Context, id: string, current: Props, inputs: Integr
   return sanitize({ ...applied, adoptId: inputs.adoptId, unmanaged: inputs.unmanaged });
 }
 
-function pickKeys(inputs: Props, keys: readonly string[]): Props {
-  return Object.fromEntries(keys.map((k) => [k, inputs[k]]));
+function pickKeys(inputs: IntegrationInputs, keys: readonly string[]): Props {
+  const given: Props = inputs;
+  return Object.fromEntries(keys.map((k) => [k, given[k]]));
 }
 
 /** How many times a create is sent when each earlier one provably did not happen (no integration of that name). */
@@ -87,7 +89,7 @@ export const integrationCrud: AdoptableCrud<IntegrationInputs> = {
     if (revived) {
       claim("integration", revived.id);
       const current = integrationOutputs(revived, {});
-      for (const message of destructiveChanges("Integration", current, inputs)) ctx.warn(message);
+      for (const message of movesAuthType(current, inputs)) ctx.warn(message);
       return { id: revived.id, outs: await converge(ctx, revived.id, current, inputs) };
     }
     const created = await createOnce(ctx, inputs);

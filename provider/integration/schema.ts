@@ -1,5 +1,7 @@
-import { bool, strictObject, list, oneOf, optionalText, text, uuid, withDefault, type ResourceSchema } from "../common/schema";
-import { normalizeCode, sanitize } from "../base/props";
+import { bool, strictObject, list, oneOf, text, uuid, type ResourceSchema } from "../common/schema";
+import { comparableOf } from "../common/properties";
+import { INTEGRATION_PROPERTIES } from "./properties";
+import { movesAuthType } from "./destructive";
 import { quote } from "../base/text";
 import { uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
@@ -11,10 +13,6 @@ import { AUTH_TYPES, AUTH_FIELD_TYPES } from "./spec";
 export { AUTH_TYPES, AUTH_FIELD_TYPES };
 export type { AuthType, AuthFieldType } from "./spec";
 
-/** The inputs that `PATCH …/auth` sets; a change to any of them is one auth call. */
-export const AUTH_KEYS = ["authType", "authFields", "authTestCode", "oauthClient"] as const;
-/** The inputs that `PATCH /integrations/v1/{id}` sets. */
-export const DETAIL_KEYS = ["name", "description", "iconUrl", "color"] as const;
 /** Langdock never returns the OAuth client secret: a program can leave it as it is (see provider/unmanaged.ts). */
 export const INTEGRATION_UNMANAGED = INTEGRATION_SECRET_INPUTS;
 
@@ -81,32 +79,7 @@ export const integrationSchema: ResourceSchema<IntegrationInputs> = {
     }
     return failures;
   },
-  comparable: {
-    description: optionalText,
-    iconUrl: optionalText,
-    color: optionalText,
-    authType: withDefault("NONE"),
-    authFields: comparableAuthFields,
-    authTestCode: (v) => normalizeCode(v as string | undefined),
-    oauthClient: (v) =>
-      v && typeof v === "object" ? sanitize(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, optionalText(x)]))) : undefined,
-    adoptId: () => undefined,
-    unmanaged: () => undefined,
-  },
+  comparable: comparableOf(INTEGRATION_PROPERTIES),
   replaceOnChanges: integrationSpec.replaceOnChanges,
+  destructive: movesAuthType,
 };
-
-function comparableAuthFields(value: unknown): unknown {
-  if (!Array.isArray(value) || value.length === 0) return undefined;
-  return value.map((raw) => {
-    const f = (raw ?? {}) as Record<string, unknown>;
-    return sanitize({
-      slug: f.slug,
-      label: f.label,
-      type: f.type,
-      description: optionalText(f.description),
-      placeholder: optionalText(f.placeholder),
-      required: f.required ?? false,
-    });
-  });
-}

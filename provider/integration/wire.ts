@@ -4,6 +4,10 @@ import type { Props } from "../common/crud";
 import { sanitize } from "../base/props";
 import { carrySecrets } from "../common/spec";
 import { integrationSpec } from "./spec";
+import type { IntegrationAuthRequest, UpdateIntegrationRequest } from "../client/requests";
+import { bodyOf } from "../common/properties";
+import { INTEGRATION_CALLS, INTEGRATION_PROPERTIES } from "./properties";
+import type { IntegrationInputs } from "./schema";
 
 /** Outputs: the inputs' names with Langdock's values; the write-only client secret comes from `fallback`. */
 export function integrationOutputs(wire: IntegrationWire, fallback: Props): Props {
@@ -34,18 +38,16 @@ function authFieldsFromWire(fields: AuthFieldWire[]): Props[] | undefined {
   );
 }
 
-export function detailsBody(current: Props, inputs: Props): Props {
-  // Langdock rejects a PATCH without name or description, so name always goes; "" clears the description
-  // and null clears an icon or color the program no longer sets.
-  const clearable = (key: string) => inputs[key] ?? (current[key] === undefined ? undefined : null);
-  return { name: inputs.name, description: inputs.description ?? "", iconUrl: clearable("iconUrl"), color: clearable("color") };
+/** The details PATCH: name and description always (Langdock rejects it without them), icon and color cleared only where Langdock has one. */
+export function detailsBody(current: Props, inputs: IntegrationInputs): UpdateIntegrationRequest {
+  const given: Props = inputs;
+  const keys = INTEGRATION_CALLS.details.filter(
+    (k) => k === "name" || k === "description" || given[k] !== undefined || current[k] !== undefined,
+  );
+  return bodyOf<UpdateIntegrationRequest>(INTEGRATION_PROPERTIES, given, keys);
 }
 
-export function authBody(inputs: Props): Props {
-  return sanitize({
-    authType: inputs.authType ?? "NONE",
-    authFields: inputs.authFields ?? [],
-    authTestCode: inputs.authTestCode,
-    oauthClient: inputs.oauthClient,
-  });
+/** The auth PATCH replaces the whole auth configuration: what the program leaves out is cleared. */
+export function authBody(inputs: IntegrationInputs): IntegrationAuthRequest {
+  return bodyOf<IntegrationAuthRequest>(INTEGRATION_PROPERTIES, inputs, INTEGRATION_CALLS.auth);
 }

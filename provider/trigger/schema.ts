@@ -4,6 +4,7 @@ import { LIMITS } from "../base/limits";
 import { triggerInputFieldsSchema } from "../child/inputFields";
 import { childInputsSchema, childSchema } from "../child/schema";
 import { TRIGGER_UNMANAGED, triggerSpec } from "./spec";
+import { TRIGGER_PROPERTIES } from "./properties";
 export { TRIGGER_UNMANAGED };
 export type { TriggerUnmanaged } from "./spec";
 
@@ -17,4 +18,4 @@ export const TriggerInputsSchema = childInputsSchema(
 );
 export type TriggerInputs = z.output<typeof TriggerInputsSchema>;
 
-export const triggerSchema = childSchema<TriggerInputs>(TriggerInputsSchema, triggerSpec, "pollingCode");
+export const triggerSchema = childSchema<TriggerInputs>(TriggerInputsSchema, triggerSpec, TRIGGER_PROPERTIES);

@@ -11,6 +11,5 @@ export const triggerSpec = {
   // Langdock cannot move a trigger to another integration.
   replaceOnChanges: ["integrationId"],
   keptWhenOmitted: "pollingCode",
-  alsoSent: [],
   verifiedOnlyInFull: "polling code and input fields",
 } as const satisfies ChildResourceSpec<TriggerInputs>;
