@@ -4,6 +4,7 @@ import { ChildResource } from "../child/resource";
 import type { Out } from "../resource";
 import type { ActionUnmanaged } from "./spec";
 import { actionSpec } from "./spec";
+import type { ActionOutputs } from "./wire";
 
 export interface ActionArgs extends ChildArgs {
   /** At most 1,000 characters; agents read it to decide when to call the action. */
@@ -31,7 +32,7 @@ export class Action extends ChildResource {
   /** Position among the integration's actions. */
   declare readonly order: Out<number>;
   constructor(name: string, args: ActionArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = ["description", "code", "requiresConfirmation", "inputFields", "slug", "order"];
+    const outputs = ["description", "code", "requiresConfirmation", "inputFields", "slug", "order"] satisfies (keyof ActionOutputs)[];
     super("Action", actionSpec, name, args, outputs, opts);
   }
 }

@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { LangdockResource, type Out } from "../resource";
 import type { AgentFieldType, InputType } from "./spec";
 import { agentSpec } from "./spec";
+import type { AgentOutputs } from "./wire";
 
 export interface AgentActionArgs {
   /** Id of an action, e.g. `action.id`. */
@@ -98,19 +99,25 @@ export class Agent extends LangdockResource {
   declare readonly updatedAt: Out<string | undefined>;
   constructor(name: string, args: AgentArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = [
-      ...["description", "emoji", "instruction", "inputType", "model", "creativity", "conversationStarters", "actions", "inputFields"],
-      ...[
-        "attachments",
-        "knowledgeFolderIds",
-        "webSearch",
-        "imageGeneration",
-        "dataAnalyst",
-        "canvas",
-        "disabled",
-        "createdAt",
-        "updatedAt",
-      ],
-    ];
+      "description",
+      "emoji",
+      "instruction",
+      "inputType",
+      "model",
+      "creativity",
+      "conversationStarters",
+      "actions",
+      "inputFields",
+      "attachments",
+      "knowledgeFolderIds",
+      "webSearch",
+      "imageGeneration",
+      "dataAnalyst",
+      "canvas",
+      "disabled",
+      "createdAt",
+      "updatedAt",
+    ] satisfies (keyof AgentOutputs)[];
     super("Agent", agentSpec, name, args, outputs, opts);
   }
 }

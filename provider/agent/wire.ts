@@ -1,21 +1,41 @@
 /** The agent's translation to and from Langdock's wire shapes, shared by its CRUD, the lookups and export. */
 import type { AgentWire } from "../client/wire";
-import type { Props } from "../common/crud";
+import type { Outputs, Props } from "../common/crud";
 import { sanitize } from "../base/props";
 import { bodyOf } from "../common/properties";
 import type { AgentRequest } from "../client/requests";
 import type { AgentInputs } from "./schema";
 import { AGENT_PROPERTIES, AGENT_RESPONSE_NAMES as RESPONSE, CAPABILITIES } from "./properties";
 
+export type AgentOutputs = Outputs<
+  | "name"
+  | "description"
+  | "emoji"
+  | "instruction"
+  | "inputType"
+  | "model"
+  | "creativity"
+  | "conversationStarters"
+  | "actions"
+  | "inputFields"
+  | "attachments"
+  | "knowledgeFolderIds"
+  | keyof typeof CAPABILITIES
+  | "disabled"
+  | "adoptId"
+  | "createdAt"
+  | "updatedAt"
+>;
+
 /**
  * Outputs use the input names (emoji, creativity, dataAnalyst …), not Langdock's response names; where
  * the response lacks a field, `fallback` (state or inputs) provides it. Also the shape `getAgent` returns.
  */
-export function agentOutputs(wire: AgentWire, fallback: Props): Props {
+export function agentOutputs(wire: AgentWire, fallback: Props): AgentOutputs {
   const capabilities = Object.fromEntries(
     Object.entries(CAPABILITIES).map(([input, response]) => [input, wire[response] ?? fallback[input] ?? false]),
-  );
-  return sanitize({
+  ) as Record<keyof typeof CAPABILITIES, unknown>;
+  return sanitize<AgentOutputs>({
     name: wire.name,
     // null is Langdock's "no description": it clears the state's value instead of keeping it.
     description: wire.description === undefined ? fallback.description : wire.description || undefined,

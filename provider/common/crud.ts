@@ -3,6 +3,13 @@ import { NotFoundError } from "../errors";
 import type { AdoptionPlan } from "./adoption";
 
 export type Props = Record<string, unknown>;
+/**
+ * The outputs a kind's wire module writes (`XxxOutputs`): every key, each listed where the outputs are built
+ * (a missing or misspelled key is a compile error, and tests/types/outputParity checks the keys against the
+ * class's declared outputs). Values stay `unknown`: what is carried from the state arrives as any earlier
+ * version stored it, and the comparable forms read it as such.
+ */
+export type Outputs<K extends string> = Record<K, unknown>;
 /** Inputs that name an object to take over. */
 export type Adopting<I> = I & { adoptId: string };
 

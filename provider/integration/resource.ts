@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { LangdockResource, type Out } from "../resource";
 import type { AuthFieldType, AuthType } from "./spec";
 import { integrationSpec } from "./spec";
+import type { IntegrationOutputs } from "./wire";
 
 /** A credential field users fill in when they connect to the integration. */
 export interface AuthFieldArgs {
@@ -85,7 +86,16 @@ export class Integration extends LangdockResource {
   declare readonly oauthClient: Out<IntegrationArgs["oauthClient"]>;
   declare readonly createdAt: Out<string | undefined>;
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = ["description", "iconUrl", "color", "authType", "authFields", "authTestCode", "oauthClient", "createdAt"];
+    const outputs = [
+      "description",
+      "iconUrl",
+      "color",
+      "authType",
+      "authFields",
+      "authTestCode",
+      "oauthClient",
+      "createdAt",
+    ] satisfies (keyof IntegrationOutputs)[];
     super("Integration", integrationSpec, name, args, outputs, opts);
   }
 }

@@ -1,6 +1,6 @@
 /** The integration's translation to and from Langdock's wire shapes, shared by its CRUD, the lookups and export. */
 import type { AuthFieldWire, IntegrationWire } from "../client/wire";
-import type { Props } from "../common/crud";
+import type { Outputs, Props } from "../common/crud";
 import { sanitize } from "../base/props";
 import { carrySecrets } from "../common/spec";
 import { integrationSpec } from "./spec";
@@ -9,10 +9,24 @@ import { bodyOf } from "../common/properties";
 import { INTEGRATION_CALLS, INTEGRATION_PROPERTIES } from "./properties";
 import type { IntegrationInputs } from "./schema";
 
+export type IntegrationOutputs = Outputs<
+  | "name"
+  | "description"
+  | "iconUrl"
+  | "color"
+  | "authType"
+  | "authFields"
+  | "authTestCode"
+  | "oauthClient"
+  | "adoptId"
+  | "unmanaged"
+  | "createdAt"
+>;
+
 /** Outputs: the inputs' names with Langdock's values; the write-only client secret comes from `fallback`. */
-export function integrationOutputs(wire: IntegrationWire, fallback: Props): Props {
+export function integrationOutputs(wire: IntegrationWire, fallback: Props): IntegrationOutputs {
   const pick = <K extends keyof IntegrationWire>(key: K) => (wire[key] === undefined ? fallback[key] : wire[key]);
-  const outputs = {
+  const outputs: IntegrationOutputs = {
     name: wire.name,
     description: wire.description === undefined ? fallback.description : wire.description || undefined,
     iconUrl: pick("iconUrl"),

@@ -4,6 +4,7 @@ import { ChildResource } from "../child/resource";
 import type { Out } from "../resource";
 import type { TriggerUnmanaged } from "./spec";
 import { triggerSpec } from "./spec";
+import type { TriggerOutputs } from "./wire";
 
 export interface TriggerArgs extends ChildArgs {
   /** At most 90 characters. */
@@ -22,6 +23,7 @@ export class Trigger extends ChildResource {
   declare readonly pollingCode: Out<TriggerArgs["pollingCode"]>;
   declare readonly inputFields: Out<StoredInputField<TriggerInputFieldArgs>[] | undefined>;
   constructor(name: string, args: TriggerArgs, opts?: pulumi.CustomResourceOptions) {
-    super("Trigger", triggerSpec, name, args, ["description", "pollingCode", "inputFields", "slug"], opts);
+    const outputs = ["description", "pollingCode", "inputFields", "slug"] satisfies (keyof TriggerOutputs)[];
+    super("Trigger", triggerSpec, name, args, outputs, opts);
   }
 }

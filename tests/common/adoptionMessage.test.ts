@@ -29,12 +29,9 @@ describe("adoption warning: secrets by the kind's spec", () => {
   });
 
   it("a secret top-level property is masked whole, also when Langdock does not return it", () => {
-    const message = describeAdoption(
-      "thing",
-      "T",
-      { id, changes: [{ property: "token", old: undefined, new: "abc", unreadable: true }] },
-      ["token"],
-    );
+    const message = describeAdoption("thing", "T", { id, changes: [{ property: "token", old: undefined, new: "abc", unreadable: true }] }, [
+      "token",
+    ]);
     expect(message).toContain("token: (not returned by Langdock, cannot be compared) → [secret].");
     expect(message).not.toContain("abc");
   });

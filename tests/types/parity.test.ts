@@ -33,8 +33,8 @@ export const nested: Parity<
   typeof TriggerInputsSchema
 > = true;
 
-describe("Args ↔ schema parity", () => {
-  it("type-checks: every Args matches its schema, and every mismatch above is a compile error", () => {
+describe("compile-time parity: Args ↔ schemas, requests ↔ the API, outputs ↔ classes", () => {
+  it("type-checks: every pair in tests/types matches, and every deliberate mismatch there is a compile error", () => {
     const tsc = require.resolve("typescript/bin/tsc");
     const project = path.join(__dirname, "tsconfig.json");
     let output = "";
