@@ -8,15 +8,7 @@ import { connectionError, describeForeignAnswer, errorFromResponse, isLangdockNo
 import { Cooldown, backoffDelay, parseRetryAfter } from "./retry";
 import { sendOnce } from "./transport";
 import * as wire from "./wire";
-import type {
-  ActionRequest,
-  AgentRequest,
-  CreateAgentRequest,
-  CreateIntegrationRequest,
-  IntegrationAuthRequest,
-  TriggerRequest,
-  UpdateIntegrationRequest,
-} from "./requests";
+import type * as requests from "./requests";
 
 export * from "../errors";
 export type * from "./requests";
@@ -149,7 +141,7 @@ export class LangdockClient {
   listIntegrations() {
     return this.request("GET", "/integrations/v1/get", {}, wire.IntegrationListEnvelope).then((r) => r.integrations);
   }
-  createIntegration(body: CreateIntegrationRequest) {
+  createIntegration(body: requests.CreateIntegrationRequest) {
     return this.request("POST", "/integrations/v1/create", {}, wire.IntegrationEnvelope, { body }).then((r) => r.integration);
   }
   /**
@@ -167,20 +159,20 @@ export class LangdockClient {
     this.inflightIntegrations.set(integrationId, request);
     return request;
   }
-  updateIntegration(integrationId: string, body: UpdateIntegrationRequest) {
+  updateIntegration(integrationId: string, body: requests.UpdateIntegrationRequest) {
     return this.request("PATCH", "/integrations/v1/{integrationId}", { integrationId }, wire.AnyEnvelope, { body });
   }
-  updateIntegrationAuth(integrationId: string, body: IntegrationAuthRequest) {
+  updateIntegrationAuth(integrationId: string, body: requests.IntegrationAuthRequest) {
     return this.request("PATCH", "/integrations/v1/{integrationId}/auth", { integrationId }, wire.AnyEnvelope, { body });
   }
 
   // ---- Actions and triggers (same endpoint family) ----
-  createAction(integrationId: string, body: ActionRequest) {
+  createAction(integrationId: string, body: requests.ActionRequest) {
     return this.request("POST", "/integrations/v1/{integrationId}/actions/create", { integrationId }, wire.ActionEnvelope, { body }).then(
       (r) => r.action,
     );
   }
-  updateAction(integrationId: string, actionId: string, body: ActionRequest) {
+  updateAction(integrationId: string, actionId: string, body: requests.ActionRequest) {
     return this.request("PUT", "/integrations/v1/{integrationId}/actions/{actionId}", { integrationId, actionId }, wire.ActionEnvelope, {
       body,
     }).then((r) => r.action);
@@ -188,12 +180,12 @@ export class LangdockClient {
   deleteAction(integrationId: string, actionId: string) {
     return this.request("DELETE", "/integrations/v1/{integrationId}/actions/{actionId}", { integrationId, actionId }, wire.AnyEnvelope);
   }
-  createTrigger(integrationId: string, body: TriggerRequest) {
+  createTrigger(integrationId: string, body: requests.TriggerRequest) {
     return this.request("POST", "/integrations/v1/{integrationId}/triggers/create", { integrationId }, wire.TriggerEnvelope, { body }).then(
       (r) => r.trigger,
     );
   }
-  updateTrigger(integrationId: string, triggerId: string, body: TriggerRequest) {
+  updateTrigger(integrationId: string, triggerId: string, body: requests.TriggerRequest) {
     return this.request(
       "PUT",
       "/integrations/v1/{integrationId}/triggers/{triggerId}",
@@ -207,13 +199,13 @@ export class LangdockClient {
   }
 
   // ---- Agents ----
-  createAgent(body: CreateAgentRequest) {
+  createAgent(body: requests.CreateAgentRequest) {
     return this.request("POST", "/agent/v1/create", {}, wire.AgentEnvelope, { body }).then((r) => r.agent);
   }
   getAgent(agentId: string) {
     return this.request("GET", "/agent/v1/get", {}, wire.AgentEnvelope, { query: { agentId } }).then((r) => r.agent);
   }
-  updateAgent(agentId: string, body: AgentRequest) {
+  updateAgent(agentId: string, body: requests.AgentRequest) {
     return this.request("PATCH", "/agent/v1/update", {}, wire.AgentEnvelope, { body: { agentId, ...body } }).then((r) => r.agent);
   }
   /** Idempotent in effect: a repeat after a lost answer gets 409 "No draft changes", which callers accept. */
