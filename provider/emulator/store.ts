@@ -3,7 +3,8 @@ import { AgentStore } from "./agents";
 import { ACTION_KIND, ChildCollection, type ChildRecord, type InputFieldWire, nowIso, TRIGGER_KIND } from "./children";
 import { notFound } from "./httpError";
 import { KnowledgeStore } from "./knowledge";
-import type { AUTH_TYPES } from "../integration/schema";
+import type { AuthType } from "../base/enums";
+import { INTEGRATION_SECRET_INPUTS } from "../integration/spec";
 import type { AuthFieldInput, CreateIntegrationInput, IntegrationPatch, OAuthClientInput } from "./validation";
 
 export type IntegrationDetail = "full" | "summary";
@@ -17,7 +18,7 @@ interface IntegrationRecord {
   description: string | null;
   iconUrl: string | null;
   color: string | null;
-  authType: (typeof AUTH_TYPES)[number];
+  authType: AuthType;
   authTestCode: string | null;
   authFields: AuthFieldWire[];
   /** Stored with clientSecret; responses strip it. */
@@ -166,15 +167,24 @@ function toAuthFieldWire(field: AuthFieldInput): AuthFieldWire {
   };
 }
 
-/** clientSecret is write-only, so clients cannot echo it back: an omitted secret keeps the stored one. */
+/**
+ * The OAuth client's write-only fields, as the integration declares its secret inputs (integration/spec.ts):
+ * Langdock never returns them, so clients cannot echo them back. tests/emulator/integrations.test.ts checks
+ * the behaviour with the field named literally, so a wrong declaration cannot hide there.
+ */
+const WRITE_ONLY_OAUTH = INTEGRATION_SECRET_INPUTS.filter((p) => p.startsWith("oauthClient.")).map((p) => p.slice("oauthClient.".length));
+
+/** An omitted write-only field keeps the stored one. */
 function mergeOAuthClient(stored: OAuthClientInput | null, next: OAuthClientInput | null): OAuthClientInput | null {
   if (next === null) return null;
-  const clientSecret = next.clientSecret ?? stored?.clientSecret;
-  return { ...next, ...(clientSecret !== undefined && { clientSecret }) };
+  const kept = WRITE_ONLY_OAUTH.flatMap((k) => {
+    const value = next[k as keyof OAuthClientInput] ?? stored?.[k as keyof OAuthClientInput];
+    return value === undefined ? [] : [[k, value]];
+  });
+  return { ...next, ...Object.fromEntries(kept) };
 }
 
-function withoutSecret(client: OAuthClientInput | null): Omit<OAuthClientInput, "clientSecret"> | null {
+function withoutSecret(client: OAuthClientInput | null): Partial<OAuthClientInput> | null {
   if (!client) return null;
-  const { clientSecret: _secret, ...rest } = client;
-  return rest;
+  return Object.fromEntries(Object.entries(client).filter(([k]) => !WRITE_ONLY_OAUTH.includes(k)));
 }
