@@ -1,5 +1,4 @@
 /** Field types of actions' and triggers' input fields (docs/langdock-api.md, Actions: "Input field"); free of zod for the public types. */
-/** Input fields of actions and triggers (docs/langdock-api.md, Actions: "Input field"). */
 export const ACTION_FIELD_TYPES = [
   "TEXT",
   "MULTI_LINE_TEXT",
