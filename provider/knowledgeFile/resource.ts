@@ -8,8 +8,8 @@ export interface KnowledgeFileArgs {
   /**
    * Path of the local file, relative to the program's folder. Check reads it (type from the extension,
    * Langdock's per-type size limit, at most 8 million characters in a text file; tabular files such as
-   * .csv and .xlsx are refused) and hashes it; only
-   * the path, name and hash are stored. A changed name or content replaces the file in Langdock.
+   * .csv and .xlsx are refused) and hashes it; only the path, name and hash are stored. A changed name
+   * or content replaces the file in Langdock.
    */
   file: pulumi.Input<string | pulumi.asset.FileAsset>;
   /** Source URL Langdock shows for the document. Changing it replaces the file. */
