@@ -13,8 +13,7 @@ export interface ActionArgs extends ChildArgs {
   code?: pulumi.Input<string>;
   /** Whether users confirm each run; default `false`. */
   requiresConfirmation?: pulumi.Input<boolean>;
-  /** Fields the agent fills in when it calls the action. */
-  /** Another action's `inputFields` output may be passed as is (its `slug` and `order` are ignored). */
+  /** Fields the agent fills in when it calls the action; another action's `inputFields` output may be passed as is (its `slug` and `order` are ignored). */
   inputFields?: pulumi.Input<pulumi.Input<InputFieldArgs>[] | undefined>;
   /**
    * Properties this program leaves as they are in Langdock (what `pulumi-langdock export` could not read):

@@ -18,7 +18,8 @@ nothing and changes nothing in Langdock.
 
 Options:
   --integration <id>    an integration to export, with its actions and triggers (repeatable)
-  --all-integrations    every integration the API key can see
+  --all-integrations    every integration the API key can see, except those an earlier pulumi destroy
+                        marked "[removed by Pulumi]" (pass their id with --integration to include them)
   --agent <id>          an agent to export (repeatable; Langdock cannot list agents)
   --out <dir>           folder to write the project into; must be new or empty
   --api-key <key>       Langdock API key (default: LANGDOCK_API_KEY; prefer the variable, a flag

@@ -5,6 +5,7 @@ import { agentOutputs } from "../agent/wire";
 import { agentSchema } from "../agent/schema";
 import { compileFunctionBody } from "../code";
 import { deepEqual } from "../base/props";
+import { REMOVED_MARKER } from "../common/removed";
 import { inputsFromOutputs, type ResourceSchema } from "../common/schema";
 import { integrationOutputs } from "../integration/wire";
 import { integrationSchema } from "../integration/schema";
@@ -118,6 +119,11 @@ export function planExport(workspace: Workspace): ExportPlan {
       comments.push(note);
     }
     plan.declarations.push({ kind: "Agent", resource, variable, comments, args });
+  }
+  for (const { id, name } of workspace.removed ?? []) {
+    plan.notes.push(
+      `integration ${JSON.stringify(name)} (${id}) is not exported: its description starts with "${REMOVED_MARKER}", so an earlier pulumi destroy left it in Langdock (which cannot delete integrations); pass --integration ${id} to export it anyway.`,
+    );
   }
   plan.summary = [
     count(workspace.integrations.length, "integration"),

@@ -8,6 +8,7 @@ import {
   type LangdockClient,
 } from "../client";
 import { redact } from "../base/redact";
+import { isRemoved } from "../common/removed";
 import { trimPeriod } from "../base/text";
 import { ExportReadError, LangdockError } from "../errors";
 
@@ -15,6 +16,8 @@ import { ExportReadError, LangdockError } from "../errors";
 export interface Workspace {
   integrations: IntegrationWire[];
   agents: AgentWire[];
+  /** Listed integrations left out because an earlier destroy marked them removed (common/removed.ts). */
+  removed?: { id: string; name: string }[];
 }
 
 export interface ReadRequest {
@@ -26,13 +29,23 @@ export interface ReadRequest {
 /** Reads everything requested, one object at a time, telling `progress` as it goes. */
 export async function readWorkspace(client: LangdockClient, request: ReadRequest, progress: (line: string) => void): Promise<Workspace> {
   const ids = [...request.integrations];
+  // Langdock cannot delete integrations: what a destroy left behind is listed too. An id passed
+  // explicitly is exported whatever its description says.
+  const removed: { id: string; name: string }[] = [];
+  const skip = (integration: { id: string; name: string; description?: string | null }) => {
+    if (request.integrations.includes(integration.id) || !isRemoved(integration.description)) return false;
+    removed.push({ id: integration.id, name: integration.name });
+    return true;
+  };
   if (request.allIntegrations) {
     progress("Listing integrations…");
     const listed = await client.listIntegrations().catch((err) => {
       throw explain(err, LIST, "integration");
     });
-    progress(`  ${count(listed.length, "integration")} found`);
-    for (const summary of listed) if (!ids.includes(summary.id)) ids.push(summary.id);
+    const kept = listed.filter((summary) => !skip(summary));
+    const skipped = removed.length > 0 ? `, ${removed.length} of them removed by an earlier pulumi destroy (skipped)` : "";
+    progress(`  ${count(listed.length, "integration")} found${skipped}`);
+    for (const summary of kept) if (!ids.includes(summary.id)) ids.push(summary.id);
   }
   const integrations: IntegrationWire[] = [];
   for (const id of ids) {
@@ -40,6 +53,11 @@ export async function readWorkspace(client: LangdockClient, request: ReadRequest
     const integration = await client.getIntegration(id).catch((err) => {
       throw explain(err, `integration ${id}`, "integration");
     });
+    // The list's summary may leave the description out; the detail has it.
+    if (skip(integration)) {
+      progress(`  ${JSON.stringify(integration.name)}: removed by an earlier pulumi destroy (skipped)`);
+      continue;
+    }
     const actions = count(integration.actions?.length ?? 0, "action");
     const triggers = count(integration.triggers?.length ?? 0, "trigger");
     progress(`  ${JSON.stringify(integration.name)}: ${actions}, ${triggers}`);
@@ -54,7 +72,7 @@ export async function readWorkspace(client: LangdockClient, request: ReadRequest
     progress(`  ${JSON.stringify(agent.name)}: ${count(agent.actions?.length ?? 0, "action")}`);
     agents.push(agent);
   }
-  return { integrations, agents };
+  return { integrations, agents, ...(removed.length > 0 ? { removed } : {}) };
 }
 
 const LIST = "the integration list";

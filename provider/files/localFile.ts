@@ -18,7 +18,12 @@ interface FileType {
   maxBytes: number;
   /** Langdock accepts tabular files in chats and agents, not in knowledge bases. */
   tabular?: boolean;
+  /** A text-based file: in a knowledge base it may hold at most KNOWLEDGE_TEXT_MAX_CHARACTERS. */
+  text?: boolean;
 }
+
+/** Langdock's cap per text-based file, on top of the byte limit (knowledge-and-attachments.md §7). */
+export const KNOWLEDGE_TEXT_MAX_CHARACTERS = 8_000_000;
 
 /** Per-type limits from Langdock's file-type table (knowledge-and-attachments.md §7); 256 MB is the per-file maximum. */
 export const FILE_TYPES: Record<string, FileType> = {
@@ -29,15 +34,15 @@ export const FILE_TYPES: Record<string, FileType> = {
   ppt: { mimeType: "application/vnd.ms-powerpoint", maxBytes: 256 * MB },
   pptx: { mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", maxBytes: 256 * MB },
   potx: { mimeType: "application/vnd.openxmlformats-officedocument.presentationml.template", maxBytes: 256 * MB },
-  aspx: { mimeType: "text/html", maxBytes: 256 * MB },
+  aspx: { mimeType: "text/html", maxBytes: 256 * MB, text: true },
   msg: { mimeType: "application/vnd.ms-outlook", maxBytes: 256 * MB },
-  html: { mimeType: "text/html", maxBytes: 256 * MB },
-  htm: { mimeType: "text/html", maxBytes: 256 * MB },
-  md: { mimeType: "text/markdown", maxBytes: 10 * MB },
-  txt: { mimeType: "text/plain", maxBytes: 10 * MB },
-  json: { mimeType: "application/json", maxBytes: 10 * MB },
-  vtt: { mimeType: "text/vtt", maxBytes: 10 * MB },
-  xml: { mimeType: "application/xml", maxBytes: 30 * MB },
+  html: { mimeType: "text/html", maxBytes: 256 * MB, text: true },
+  htm: { mimeType: "text/html", maxBytes: 256 * MB, text: true },
+  md: { mimeType: "text/markdown", maxBytes: 10 * MB, text: true },
+  txt: { mimeType: "text/plain", maxBytes: 10 * MB, text: true },
+  json: { mimeType: "application/json", maxBytes: 10 * MB, text: true },
+  vtt: { mimeType: "text/vtt", maxBytes: 10 * MB, text: true },
+  xml: { mimeType: "application/xml", maxBytes: 30 * MB, text: true },
   csv: { mimeType: "text/csv", maxBytes: 30 * MB, tabular: true },
   tsv: { mimeType: "text/tab-separated-values", maxBytes: 30 * MB, tabular: true },
   xls: { mimeType: "application/vnd.ms-excel", maxBytes: 30 * MB, tabular: true },
@@ -92,6 +97,20 @@ export function typeProblem(file: string, sizeInBytes: number, purpose: FilePurp
   return undefined;
 }
 
+/**
+ * A text file over Langdock's character cap for knowledge bases. Characters are counted as Langdock
+ * (JavaScript) counts them, in UTF-16 units of the UTF-8 text, so a file of multi-byte characters can
+ * pass the byte limit and still be refused here.
+ */
+export function textProblem(file: string, bytes: Buffer, purpose: FilePurpose): string | undefined {
+  if (purpose !== "knowledge" || !FILE_TYPES[extensionOf(file)]?.text) return undefined;
+  if (bytes.length <= KNOWLEDGE_TEXT_MAX_CHARACTERS) return undefined; // a UTF-8 character is at least one byte
+  const characters = bytes.toString("utf8").length;
+  if (characters <= KNOWLEDGE_TEXT_MAX_CHARACTERS) return undefined;
+  const n = (count: number) => count.toLocaleString("en-US");
+  return `"${file}" has ${n(characters)} characters; Langdock accepts text files of up to ${n(KNOWLEDGE_TEXT_MAX_CHARACTERS)} characters in a knowledge base: split it into smaller files`;
+}
+
 /** Reads and judges a file; `problem` says what is wrong (missing, a folder, wrong type, too large). */
 export function inspectFile(file: string, purpose: FilePurpose): { facts?: FileFacts; problem?: string } {
   const absolute = path.resolve(file);
@@ -102,6 +121,8 @@ export function inspectFile(file: string, purpose: FilePurpose): { facts?: FileF
     const problem = typeProblem(file, stat.size, purpose);
     if (problem) return { problem };
     bytes = fs.readFileSync(absolute);
+    const tooLong = textProblem(file, bytes, purpose);
+    if (tooLong) return { problem: tooLong };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return {

@@ -7,8 +7,9 @@ export interface KnowledgeFileArgs {
   folderId: pulumi.Input<string>;
   /**
    * Path of the local file, relative to the program's folder. Check reads it (type from the extension,
-   * Langdock's per-type size limit; tabular files such as .csv and .xlsx are refused) and hashes it; only
-   * the path, name and hash are stored. A changed name or content replaces the file in Langdock.
+   * Langdock's per-type size limit, at most 8 million characters in a text file; tabular files such as
+   * .csv and .xlsx are refused) and hashes it; only the path, name and hash are stored. A changed name
+   * or content replaces the file in Langdock.
    */
   file: pulumi.Input<string | pulumi.asset.FileAsset>;
   /** Source URL Langdock shows for the document. Changing it replaces the file. */

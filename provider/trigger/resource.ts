@@ -11,8 +11,7 @@ export interface TriggerArgs extends ChildArgs {
   description?: pulumi.Input<string>;
   /** JavaScript that polls for new events, at most 1,000 characters. */
   pollingCode?: pulumi.Input<string>;
-  /** Fields users fill in when they set the trigger up (types TEXT through VECTOR). */
-  /** Another trigger's `inputFields` output may be passed as is (its `slug` and `order` are ignored). */
+  /** Fields users fill in when they set the trigger up (types TEXT through VECTOR); another trigger's `inputFields` output may be passed as is (its `slug` and `order` are ignored). */
   inputFields?: pulumi.Input<pulumi.Input<TriggerInputFieldArgs>[] | undefined>;
   /** Properties this program leaves as they are in Langdock, as for `ActionArgs.unmanaged`. */
   unmanaged?: pulumi.Input<pulumi.Input<TriggerUnmanaged>[]>;

@@ -81,6 +81,23 @@ describe("check of a local file", () => {
     );
   });
 
+  it("refuses a text file over 8 million characters for a knowledge base (counted as characters, not bytes)", () => {
+    fs.writeFileSync("long.md", "a".repeat(8_000_001));
+    fs.writeFileSync("limit.md", "a".repeat(8_000_000));
+    fs.writeFileSync("accents.html", "é".repeat(7_999_999)); // ~16 MB: under html's byte limit and the character cap
+    expect(checkInputs(knowledgeFileSchema, { folderId: FOLDER, file: "long.md" }).failures).toEqual([
+      {
+        property: "file",
+        reason:
+          '"long.md" has 8,000,001 characters; Langdock accepts text files of up to 8,000,000 characters in a knowledge base: split it into smaller files',
+      },
+    ]);
+    expect(checkInputs(knowledgeFileSchema, { folderId: FOLDER, file: "limit.md" }).failures).toEqual([]);
+    expect(checkInputs(knowledgeFileSchema, { folderId: FOLDER, file: "accents.html" }).failures).toEqual([]);
+    expect(checkInputs(attachmentSchema, { file: "long.md" }).failures).toEqual([]); // the cap is the knowledge base's
+    for (const f of ["long.md", "limit.md", "accents.html"]) fs.rmSync(f);
+  });
+
   it("passes an unknown file through at preview, and validates the other inputs", () => {
     expect(checkInputs(knowledgeFileSchema, { folderId: FOLDER, file: UNKNOWN })).toMatchObject({ failures: [] });
     expect(checkInputs(knowledgeFileSchema, { folderId: "x", file: "guide.md", url: "ftp://x", syncTimeoutSeconds: 0 }).failures).toEqual([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { useEmulator, withEmulator } from "./helpers";
 
-/** The faults issue 10's reliability tests need: garbage 2xx after commit, trickled answers, HTML 404s. */
-describe("issue 10 emulator faults", () => {
+/** The faults the reliability tests need (tests/reliability): garbage 2xx after commit, trickled answers, HTML 404s. */
+describe("emulator faults: a garbled answer after commit, a trickled answer", () => {
   const t = useEmulator();
 
   it("garbleAfterCommit: the create is committed, the answer replaced (fixed text or built from the real answer)", async () => {
