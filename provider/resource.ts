@@ -10,6 +10,15 @@ const MODULE = "langdock";
 export type Out<T> = pulumi.Output<pulumi.Unwrap<T>>;
 
 /**
+ * The output names a class registers, from a record of every output its kind's wire module writes
+ * (`XxxOutputs`): a missing or an extra name is a compile error. adoptId and unmanaged are inputs the
+ * state carries, not outputs a program reads.
+ */
+export function outputNames<O>(names: Record<Exclude<keyof O, "adoptId" | "unmanaged">, true>): string[] {
+  return Object.keys(names);
+}
+
+/**
  * The base of the resource classes. Every output property is declared `undefined` before the args, so
  * Pulumi exposes it even when unset; secret outputs and replace-on-change come from the kind's spec.
  * The provider is a plain object, not the `shells/<kind>` module's exports, so `__provider` is

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ChildArgs, InputFieldArgs, StoredInputField } from "../child/args";
 import { ChildResource } from "../child/resource";
-import type { Out } from "../resource";
+import { outputNames, type Out } from "../resource";
 import type { ActionUnmanaged } from "./spec";
 import { actionSpec } from "./spec";
 import type { ActionOutputs } from "./wire";
@@ -31,7 +31,16 @@ export class Action extends ChildResource {
   /** Position among the integration's actions. */
   declare readonly order: Out<number>;
   constructor(name: string, args: ActionArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = ["description", "code", "requiresConfirmation", "inputFields", "slug", "order"] satisfies (keyof ActionOutputs)[];
+    const outputs = outputNames<ActionOutputs>({
+      integrationId: true,
+      name: true,
+      description: true,
+      slug: true,
+      code: true,
+      requiresConfirmation: true,
+      inputFields: true,
+      order: true,
+    });
     super("Action", actionSpec, name, args, outputs, opts);
   }
 }

@@ -88,6 +88,7 @@ export const agentCrud: AdoptableCrud<AgentInputs> = {
     }
     // A created agent is live at once: no publish needed. Langdock has no way to list agents, so a create
     // whose outcome is uncertain cannot be looked up; it is never repeated blindly.
+    // name is among REQUEST_FIELDS; spelled out so the type shows a create always carries it.
     const body: CreateAgentRequest = { ...toBody(inputs, REQUEST_FIELDS), name: inputs.name };
     const outcome = await attemptCreate(() => ctx.client.createAgent(body)).catch((err) => explainModel(ctx, inputs, err));
     if (outcome.kind === "done") {

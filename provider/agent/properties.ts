@@ -1,8 +1,7 @@
 import { optionalText, withDefault } from "../common/schema";
 import { sanitize } from "../base/props";
-
-type Props = Record<string, unknown>;
-import { responseNames, type PropertyRules } from "../common/properties";
+import type { Props } from "../common/crud";
+import { PROVIDER_OWN, responseNames, type PropertyRules } from "../common/properties";
 
 export const DEFAULT_CREATIVITY = 0.3;
 
@@ -58,7 +57,7 @@ export const AGENT_PROPERTIES = {
   // A disabled agent (destroyed earlier or disabled in the UI) differs from a declared one: up re-enables it.
   disabled: { compare: isTrue, notSent: true },
   // Only consulted at create; changing it later changes nothing in Langdock.
-  adoptId: { compare: () => undefined, notSent: true },
+  adoptId: PROVIDER_OWN,
 } as const satisfies PropertyRules;
 
 /** Input (and request) name → Langdock's response name, where they differ. */

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { LangdockResource, type Out } from "../resource";
+import { LangdockResource, outputNames, type Out } from "../resource";
 import type { AgentFieldType, InputType } from "./spec";
 import { agentSpec } from "./spec";
 import type { AgentOutputs } from "./wire";
@@ -98,26 +98,27 @@ export class Agent extends LangdockResource {
   declare readonly createdAt: Out<string | undefined>;
   declare readonly updatedAt: Out<string | undefined>;
   constructor(name: string, args: AgentArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
-      "description",
-      "emoji",
-      "instruction",
-      "inputType",
-      "model",
-      "creativity",
-      "conversationStarters",
-      "actions",
-      "inputFields",
-      "attachments",
-      "knowledgeFolderIds",
-      "webSearch",
-      "imageGeneration",
-      "dataAnalyst",
-      "canvas",
-      "disabled",
-      "createdAt",
-      "updatedAt",
-    ] satisfies (keyof AgentOutputs)[];
+    const outputs = outputNames<AgentOutputs>({
+      name: true,
+      description: true,
+      emoji: true,
+      instruction: true,
+      inputType: true,
+      model: true,
+      creativity: true,
+      conversationStarters: true,
+      actions: true,
+      inputFields: true,
+      attachments: true,
+      knowledgeFolderIds: true,
+      webSearch: true,
+      imageGeneration: true,
+      dataAnalyst: true,
+      canvas: true,
+      disabled: true,
+      createdAt: true,
+      updatedAt: true,
+    });
     super("Agent", agentSpec, name, args, outputs, opts);
   }
 }

@@ -20,6 +20,6 @@ export function childProperties<const C extends string>(code: C) {
     unmanaged: PROVIDER_OWN,
   } as const satisfies PropertyRules;
   // "" clears code the program no longer declares (a PUT keeps omitted code).
-  const codeRule: PropertyRule = { compare: (v) => normalizeCode(v as string | undefined), cleared: "" };
-  return { ...shared, [code]: codeRule } as typeof shared & Record<C, PropertyRule>;
+  const codeRule = { compare: (v: unknown) => normalizeCode(v as string | undefined), cleared: "" } as const satisfies PropertyRule;
+  return { ...shared, [code]: codeRule } as typeof shared & Record<C, typeof codeRule>;
 }

@@ -50,7 +50,7 @@ const MAX_SHOWN = 80;
  * property's secret inputs (the kind's `spec.secretInputs` below it: `["clientSecret"]` for an
  * integration's oauthClient; `[""]` when the whole property is secret).
  */
-export function showValue(value: unknown, secret: readonly string[] = []): string {
+export function showValue(value: unknown, secret: readonly string[]): string {
   if (value === undefined || value === null) return "(not set)";
   if (isUnknown(value)) return "(known after apply)";
   if (secret.includes("")) return MASK;
@@ -84,7 +84,8 @@ export function describeAdoption(
   noun: string,
   name: unknown,
   plan: Pick<AdoptionPlan, "id" | "changes">,
-  secretInputs: readonly string[] = [],
+  /** The kind's `spec.secretInputs`: required, so a caller cannot forget them and print a secret. */
+  secretInputs: readonly string[],
 ): string {
   const what = `adopting ${noun} ${JSON.stringify(String(name))} (adoptId ${plan.id})`;
   if (plan.changes.length === 0) return `${what}: it already matches the program; pulumi up takes it over without changing it in Langdock.`;

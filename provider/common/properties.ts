@@ -21,7 +21,7 @@ export interface PropertyRule {
 export type PropertyRules = Record<string, PropertyRule>;
 
 /** Compared never: only consulted at create (adoptId), or the program's own bookkeeping (unmanaged). */
-export const PROVIDER_OWN: PropertyRule = { compare: () => undefined, notSent: true };
+export const PROVIDER_OWN = { compare: () => undefined, notSent: true } as const satisfies PropertyRule;
 
 /** The schema's `comparable`: the properties with a comparable form. */
 export function comparableOf(rules: PropertyRules): Record<string, (value: unknown) => unknown> {

@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import { nowIso } from "./children";
 import { badRequest, conflict, notFound } from "./httpError";
 import type { AgentInput, AgentInputField } from "./validation";
+import type { InputType } from "../base/enums";
 import { AGENT_RESPONSE_NAMES } from "../agent/properties";
 
 /** One version (published or draft) of an agent, in response field names. */
@@ -14,7 +15,7 @@ export interface AgentVersion {
   model: string;
   temperature: number;
   conversationStarters: string[];
-  inputType: "PROMPT" | "STRUCTURED";
+  inputType: InputType;
   webSearchEnabled: boolean;
   imageGenerationEnabled: boolean;
   codeInterpreterEnabled: boolean;

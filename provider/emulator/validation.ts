@@ -1,6 +1,6 @@
 import { z } from "zod";
 // The enums of docs/langdock-api.md: one list per enum in the code base.
-import { ACTION_FIELD_TYPES, AGENT_FIELD_TYPES, AUTH_FIELD_TYPES, AUTH_TYPES, TRIGGER_FIELD_TYPES } from "../base/enums";
+import { ACTION_FIELD_TYPES, AGENT_FIELD_TYPES, AUTH_FIELD_TYPES, AUTH_TYPES, INPUT_TYPES, TRIGGER_FIELD_TYPES } from "../base/enums";
 import { badRequest, type Issue } from "./httpError";
 
 /**
@@ -197,7 +197,7 @@ const agentFields = z
     description: units(500),
     emoji: units(16).nullable(),
     instruction: units(40_000),
-    inputType: z.enum(["PROMPT", "STRUCTURED"]),
+    inputType: z.enum(INPUT_TYPES),
     model: units(undefined, 1),
     creativity: z.number().min(0).max(1),
     conversationStarters: z.array(units(255, 1)).max(20),

@@ -7,7 +7,6 @@ import { diffInputs, isUnmanaged } from "../common/schema";
 import { sanitize } from "../base/props";
 import { adoptionChanges } from "../common/adoption";
 import { findRemovedIntegration, markIntegrationRemoved } from "./revive";
-import { movesAuthType } from "./destructive";
 import { integrationSchema, type IntegrationInputs } from "./schema";
 import { INTEGRATION_CALLS } from "./properties";
 import { authBody, detailsBody, integrationOutputs } from "./wire";
@@ -89,7 +88,7 @@ export const integrationCrud: AdoptableCrud<IntegrationInputs> = {
     if (revived) {
       claim("integration", revived.id);
       const current = integrationOutputs(revived, {});
-      for (const message of movesAuthType(current, inputs)) ctx.warn(message);
+      for (const message of integrationSchema.destructive?.(current, inputs) ?? []) ctx.warn(message);
       return { id: revived.id, outs: await converge(ctx, revived.id, current, inputs) };
     }
     const created = await createOnce(ctx, inputs);

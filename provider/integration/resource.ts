@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { LangdockResource, type Out } from "../resource";
+import { LangdockResource, outputNames, type Out } from "../resource";
 import type { AuthFieldType, AuthType } from "./spec";
 import { integrationSpec } from "./spec";
 import type { IntegrationOutputs } from "./wire";
@@ -86,16 +86,17 @@ export class Integration extends LangdockResource {
   declare readonly oauthClient: Out<IntegrationArgs["oauthClient"]>;
   declare readonly createdAt: Out<string | undefined>;
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
-      "description",
-      "iconUrl",
-      "color",
-      "authType",
-      "authFields",
-      "authTestCode",
-      "oauthClient",
-      "createdAt",
-    ] satisfies (keyof IntegrationOutputs)[];
+    const outputs = outputNames<IntegrationOutputs>({
+      name: true,
+      description: true,
+      iconUrl: true,
+      color: true,
+      authType: true,
+      authFields: true,
+      authTestCode: true,
+      oauthClient: true,
+      createdAt: true,
+    });
     super("Integration", integrationSpec, name, args, outputs, opts);
   }
 }

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ChildArgs, StoredInputField, TriggerInputFieldArgs } from "../child/args";
 import { ChildResource } from "../child/resource";
-import type { Out } from "../resource";
+import { outputNames, type Out } from "../resource";
 import type { TriggerUnmanaged } from "./spec";
 import { triggerSpec } from "./spec";
 import type { TriggerOutputs } from "./wire";
@@ -22,7 +22,14 @@ export class Trigger extends ChildResource {
   declare readonly pollingCode: Out<TriggerArgs["pollingCode"]>;
   declare readonly inputFields: Out<StoredInputField<TriggerInputFieldArgs>[] | undefined>;
   constructor(name: string, args: TriggerArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = ["description", "pollingCode", "inputFields", "slug"] satisfies (keyof TriggerOutputs)[];
+    const outputs = outputNames<TriggerOutputs>({
+      integrationId: true,
+      name: true,
+      description: true,
+      slug: true,
+      pollingCode: true,
+      inputFields: true,
+    });
     super("Trigger", triggerSpec, name, args, outputs, opts);
   }
 }

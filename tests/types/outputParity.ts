@@ -4,11 +4,13 @@ import type { ActionOutputs } from "../../provider/action/wire";
 import type { AgentOutputs } from "../../provider/agent/wire";
 import type { IntegrationOutputs } from "../../provider/integration/wire";
 import type { TriggerOutputs } from "../../provider/trigger/wire";
+import { outputNames } from "../../provider/resource";
 
 /**
  * Outputs ↔ class parity: the output properties each public class declares are exactly the outputs its
  * wire module writes (less adoptId and unmanaged, which are inputs the state carries, not outputs a
- * program reads). A declared output nothing writes, or a written one the class hides, is a compile error.
+ * program reads), and the list each class registers (`outputNames`) is exhaustive. A declared output
+ * nothing writes, a written one the class hides or leaves unregistered, is a compile error.
  */
 type Declared<C> = Exclude<{ [K in keyof C]-?: C[K] extends pulumi.Output<unknown> ? K : never }[keyof C], "id" | "urn">;
 type Written<O> = Exclude<keyof O, "adoptId" | "unmanaged">;
@@ -24,3 +26,10 @@ export const agent: Same<Declared<Agent>, Written<AgentOutputs>> = true;
 export const declaredOnly: Same<Declared<Integration> | "iconColor", Written<IntegrationOutputs>> = true;
 // @ts-expect-error an output written but not declared on the class (an action's order on a trigger)
 export const writtenOnly: Same<Declared<Trigger>, Written<TriggerOutputs> | "order"> = true;
+const triggerNames = { integrationId: true, name: true, description: true, slug: true, pollingCode: true, inputFields: true } as const;
+const { slug: _slug, ...withoutSlug } = triggerNames;
+export const complete = outputNames<TriggerOutputs>(triggerNames);
+// @ts-expect-error a class's output list that leaves one out (slug)
+export const incomplete = outputNames<TriggerOutputs>(withoutSlug);
+// @ts-expect-error a class's output list with a name nothing writes
+export const extraName = outputNames<TriggerOutputs>({ ...triggerNames, order: true });

@@ -26,23 +26,31 @@ import type {
  */
 type Sendable<Request, Schema extends z.ZodType> = Fits<Request, z.input<Schema>>;
 
-type Fits<A, B> = [A] extends [readonly (infer E)[]]
-  ? [B] extends [readonly (infer F)[] | null | undefined]
-    ? Fits<E, F>
-    : false
-  : [A] extends [object]
-    ? [Exclude<keyof A, keyof NonNullable<B>>] extends [never]
-      ? {
-          [K in keyof A]-?: Fits<Exclude<A[K], undefined>, Exclude<NonNullable<B>[K & keyof NonNullable<B>], undefined>>;
-        }[keyof A] extends true
-        ? [A] extends [NonNullable<B>]
-          ? true
-          : false
-        : false
+/** Each member of a union `A` must fit on its own (keyof a union is only the keys its members share). */
+type Fits<A, B> = [A] extends [never] ? true : [FitsEach<A, B>] extends [true] ? true : false;
+type FitsEach<A, B> = A extends unknown ? FitsOne<A, B> : never;
+
+type FitsOne<A, B> = [A] extends [readonly (infer E)[]]
+  ? [Extract<B, readonly unknown[]>] extends [never]
+    ? false
+    : [Extract<B, readonly unknown[]>] extends [readonly (infer F)[]]
+      ? Fits<E, F>
       : false
+  : [A] extends [object]
+    ? ObjectFits<A, Exclude<Extract<B, object>, readonly unknown[]>>
     : [A] extends [B]
       ? true
       : false;
+
+type ObjectFits<A, O> = [O] extends [never]
+  ? false
+  : [Exclude<keyof A, keyof O>] extends [never]
+    ? { [K in keyof A]-?: Fits<Exclude<A[K], undefined>, Exclude<O[K & keyof O], undefined>> }[keyof A] extends true
+      ? [A] extends [O]
+        ? true
+        : false
+      : false
+    : false;
 
 export const createIntegration: Sendable<CreateIntegrationRequest, typeof createIntegrationBody> = true;
 export const updateIntegration: Sendable<UpdateIntegrationRequest, typeof updateIntegrationBody> = true;
@@ -59,5 +67,7 @@ export const extraProperty: Sendable<ActionRequest & { timeout?: number }, typeo
 export const nestedExtra: Sendable<Omit<TriggerRequest, "inputFields"> & Pick<ActionRequest, "inputFields">, typeof triggerShape> = true;
 // @ts-expect-error a wider type (any string for authType)
 export const widerEnum: Sendable<Omit<IntegrationAuthRequest, "authType"> & { authType: string }, typeof updateAuthBody> = true;
+// @ts-expect-error a union whose one member has a property the API does not have
+export const unionMember: Sendable<ActionRequest | (ActionRequest & { timeout: number }), typeof actionShape> = true;
 // @ts-expect-error a required property left optional (create needs a name)
 export const optionalName: Sendable<AgentRequest, typeof createAgentBody> = true;
