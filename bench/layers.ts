@@ -73,9 +73,9 @@ export async function measureLayers(m: Modules): Promise<{ layers: Layer[]; prof
     await measure("1. HTTP client alone (PUT per action, in the bench process)", () =>
       pool(actions, c, (a) =>
         client.updateAction(String(a.outputs.integrationId), a.id, {
-          name: a.inputs.name,
+          name: String(a.inputs.name),
           description: `layer 1, ${version++}`,
-          code: a.inputs.code,
+          code: a.inputs.code as string | undefined,
         }),
       ),
     );
