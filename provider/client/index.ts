@@ -96,7 +96,11 @@ export class LangdockClient {
       },
     };
     const { response, failure, attempts } = await send(this.http, config, options.idempotent ?? method !== "POST");
-    if (failure) throw connectionError(`${failure.code}: ${failure.message}`, info, failure.timedOut, failure.error);
+    if (failure) {
+      const { timeoutMs, maxRetryTimeMs } = this.settings;
+      const timeout = { attempts: attempts.count, timeoutMs, maxRetryTimeMs, lastDeadlineMs: attempts.deadlineMs };
+      throw connectionError(`${failure.code}: ${failure.message}`, info, failure.timedOut, failure.error, timeout);
+    }
     const { status, data, headers } = response;
     if (status >= 200 && status < 300) return parseAnswer(schema, status, data, info);
     if ((status >= 300 && status < 400) || (status === 404 && !isLangdockNotFound(data, headers["content-type"]))) {
