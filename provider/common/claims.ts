@@ -90,3 +90,15 @@ export function holdFromState(holder: Holder, id: string): void {
 export function release(noun: string, id: string): void {
   holds(noun).delete(id);
 }
+
+const replacementKey = (holder: Holder) => JSON.stringify([holder.noun, holder.name]);
+
+/** At diff: this resource's object `id` is about to be replaced; its create (the new half) may need the old one. */
+export function noteReplacement(holder: Holder, id: string, olds: Props): void {
+  processState.replacing.set(replacementKey(holder), { id, olds });
+}
+
+/** The object a create replaces (its id and stored outputs), when the diff of this run said so. */
+export function replacementOf(holder: Holder): { id: string; olds: Props } | undefined {
+  return processState.replacing.get(replacementKey(holder));
+}

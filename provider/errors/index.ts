@@ -26,7 +26,7 @@ export { CreateUnconfirmedError, CreateAnswerUnusableError, type Unconfirmed } f
 export { NameTakenError, NameClaimedError, NameUnverifiableError, NameDiffersError, type TakenName } from "./nameTakenError";
 export { ObjectClaimedError } from "./objectClaimedError";
 export { ModelUnavailableError } from "./modelUnavailableError";
-export { UnmanagedRefusalError } from "./unmanagedRefusalError";
+export { UnmanagedRefusalError, MoveRefusalError } from "./unmanagedRefusalError";
 export { PartialStateError } from "./partialStateError";
 export { InvalidArgumentError } from "./invalidArgumentError";
 export { CodeFileError, type CodeField } from "./codeFileError";

@@ -28,6 +28,7 @@ export type LangdockErrorCode =
   | "name_differs"
   | "model_unavailable"
   | "unmanaged_refused"
+  | "move_refused"
   | "partial_state"
   | "invalid_argument"
   | "code_file"

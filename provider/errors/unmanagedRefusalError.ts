@@ -18,3 +18,24 @@ export class UnmanagedRefusalError extends LangdockError {
     );
   }
 }
+
+/**
+ * A move of an action or trigger to another integration would create the new object without what the
+ * program leaves to Langdock (unmanaged, or code it omits), because Langdock's answer does not show it
+ * on the old object: refused before any write, so nothing is created and nothing deleted.
+ */
+export class MoveRefusalError extends LangdockError {
+  override readonly code: LangdockErrorCode = "move_refused";
+  constructor(
+    readonly noun: string,
+    readonly resourceName: string,
+    readonly id: string,
+    readonly integrationId: string,
+    readonly properties: readonly string[],
+  ) {
+    const what = properties.join(" and ");
+    super(
+      `integrationId: moving ${noun} ${JSON.stringify(resourceName)} (${id}) out of integration ${integrationId} creates a new ${noun} and deletes this one, but Langdock's answer does not include its ${what}, which the program leaves as they are in Langdock, so the new ${noun} would lose them; declare ${what} in the program (and remove them from unmanaged), then run pulumi up again. Nothing was changed.`,
+    );
+  }
+}

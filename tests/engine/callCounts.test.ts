@@ -57,6 +57,9 @@ describe("calls per operation", () => {
       "GET /integrations/v1/get": 1,
       "POST /integrations/v1/create": 1,
       "PATCH /integrations/v1/{id}/auth": 1,
+      // An action's or trigger's create first reads its integration: what already has its name, so an
+      // object that appears after an uncertain create is told apart from what existed before it.
+      "GET /integrations/v1/{id}": ACTIONS + 2,
       "POST /integrations/v1/{id}/actions/create": ACTIONS,
       "POST /integrations/v1/{id}/triggers/create": 2,
       "POST /agent/v1/create": 1,
