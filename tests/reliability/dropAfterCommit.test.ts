@@ -28,7 +28,6 @@ function escape(text: string): string {
 
 describe("scenario 3: a create commits, then the connection drops", () => {
   let s: TrackedStack;
-  let namedIntegrationId: string;
 
   beforeAll(async () => {
     s = await TrackedStack.start();
