@@ -82,7 +82,7 @@ export function reserve(holder: Holder, id: string): string | undefined {
  */
 export function holdFromState(holder: Holder, id: string): void {
   const hold = holds(holder.noun).get(id);
-  if (hold?.via === "taken" && !same(hold.holder, holder)) throw new ObjectClaimedError(hold.holder, holder, id, "state");
+  if (hold?.via === "taken" && !same(hold.holder, holder)) throw new ObjectClaimedError(holder, hold.holder, id, "state");
   holds(holder.noun).set(id, { holder, via: "state" });
 }
 

@@ -9,12 +9,13 @@ export class UnmanagedRefusalError extends LangdockError {
   constructor(
     readonly noun: string,
     readonly resourceName: string,
-    readonly id: string,
-    readonly properties: readonly string[],
+    /** Not `id` and `properties`: the provider host keeps any thrown error with an `id` as partial state. */
+    readonly objectId: string,
+    readonly unreadable: readonly string[],
   ) {
-    const what = properties.join(" and ");
+    const what = unreadable.join(" and ");
     super(
-      `unmanaged: ${noun} ${JSON.stringify(resourceName)} (${id}) needs an update, which replaces its ${what}, but Langdock's answer does not include them, so the provider will not send it and clear them; declare ${what} in the program as they are in Langdock and remove them from unmanaged.`,
+      `unmanaged: ${noun} ${JSON.stringify(resourceName)} (${objectId}) needs an update, which replaces its ${what}, but Langdock's answer does not include them, so the provider will not send it and clear them; declare ${what} in the program as they are in Langdock and remove them from unmanaged.`,
     );
   }
 }
@@ -29,13 +30,13 @@ export class MoveRefusalError extends LangdockError {
   constructor(
     readonly noun: string,
     readonly resourceName: string,
-    readonly id: string,
+    readonly objectId: string,
     readonly integrationId: string,
-    readonly properties: readonly string[],
+    readonly unreadable: readonly string[],
   ) {
-    const what = properties.join(" and ");
+    const what = unreadable.join(" and ");
     super(
-      `integrationId: moving ${noun} ${JSON.stringify(resourceName)} (${id}) out of integration ${integrationId} creates a new ${noun} and deletes this one, but Langdock's answer does not include its ${what}, which the program leaves as they are in Langdock, so the new ${noun} would lose them; declare ${what} in the program (and remove them from unmanaged), then run pulumi up again. Nothing was changed.`,
+      `integrationId: moving ${noun} ${JSON.stringify(resourceName)} (${objectId}) out of integration ${integrationId} creates a new ${noun} and deletes this one, but Langdock's answer does not include its ${what}, which the program leaves as they are in Langdock, so the new ${noun} would lose them; declare ${what} in the program (and remove them from unmanaged), then run pulumi up again. Nothing was changed.`,
     );
   }
 }

@@ -72,6 +72,7 @@ describe.each(["full", "summary"] as const)("moving an exported action to anothe
     it("the up refuses before any write: the summary does not show the code it would have to carry", async () => {
       h.emulator.resetLog();
       const err = await engineError(h.engine.up(program(() => to)));
+      expect(err.failures[0]!.partial).toBeUndefined();
       expect(err.failures.map((f) => f.message)).toEqual([
         `integrationId: moving action "Mover" (${handBuilt}) out of integration ${from} creates a new action and deletes this one, but Langdock's answer does not include its code and inputFields and requiresConfirmation, which the program leaves as they are in Langdock, so the new action would lose them; declare code and inputFields and requiresConfirmation in the program (and remove them from unmanaged), then run pulumi up again. Nothing was changed.`,
       ]);
