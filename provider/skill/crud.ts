@@ -8,7 +8,7 @@ import {
 } from "../errors";
 import type { TakenSlug } from "../errors";
 import { createSkill, deleteSkill, getSkill, importSkill, listSkills, updateSkill, type SkillWire } from "../client/skills";
-import { attemptCreate, claim, differingFields, keepKnownId, verify } from "../common/createOutcome";
+import { attemptCreate, claim, keepKnownId, verify } from "../common/createOutcome";
 import { GONE, orIfGone, unlessGone, type AdoptableCrud, type Context, type Props } from "../common/crud";
 import { adoptionChanges } from "../common/adoption";
 import { diffInputs } from "../common/schema";
@@ -76,7 +76,9 @@ async function settle(ctx: Context, existing: SkillWire, inputs: PreparedSkillIn
   const taken: TakenSlug = { slug: existing.slug, id: existing.id, after, from: inputs.source ? "source" : inputs.slug ? "slug" : "name" };
   const found = skillOutputs(existing, {});
   if (verify(skillSchema, found, inputs, NOT_READ_BACK) !== "equal") {
-    throw new SlugDiffersError(taken, differingFields(skillSchema, found, inputs, NOT_READ_BACK));
+    // Langdock's answer has every field, so an absent one (no description) is a difference too.
+    const fields = diffInputs(skillSchema, found, inputs).diffs.filter((k) => k !== "adoptId" && !NOT_READ_BACK.includes(k));
+    throw new SlugDiffersError(taken, fields);
   }
   if (!claim("skill", existing.id)) throw new SlugClaimedError(taken);
   const files = inputs.source ? "; its files are imported from source, which Langdock cannot show" : "";
