@@ -8,7 +8,7 @@ export type Unconfirmed =
   /** Objects of that name exist now; one of them may be the one just created. */
   | { kind: "candidates"; ids: string[] }
   /** A fresh look found none after `attempts` creates: nothing was created. */
-  | { kind: "absent"; attempts: number; integrationId: string };
+  | { kind: "absent"; attempts: number; integrationId?: string };
 
 /** A create whose outcome Langdock never confirmed (timeout, dropped connection, 5xx, unusable answer). */
 export class CreateUnconfirmedError extends LangdockError {
@@ -34,7 +34,7 @@ function advice(noun: string, known: Unconfirmed): string {
     case "candidates":
       return `it may have been created: ${known.ids.join(", ")} ${known.ids.length === 1 ? "has" : "have"} that name. Set adoptId to the one this program should manage (or delete the stray one in Langdock), then run pulumi up again.`;
     case "absent":
-      return `none exists in integration ${known.integrationId}, so nothing was created: run pulumi up again later.`;
+      return `none exists ${known.integrationId ? `in integration ${known.integrationId}` : "in Langdock"}, so nothing was created: run pulumi up again later.`;
   }
 }
 

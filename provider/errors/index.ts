@@ -24,6 +24,7 @@ export { ConfigurationError } from "./configurationError";
 export { AdoptionNotFoundError } from "./adoptionNotFoundError";
 export { CreateUnconfirmedError, CreateAnswerUnusableError, type Unconfirmed } from "./createErrors";
 export { NameTakenError, NameClaimedError, NameUnverifiableError, NameDiffersError, type TakenName } from "./nameTakenError";
+export { SlugClaimedError, SlugDiffersError, ImportTargetError, type TakenSlug } from "./slugTakenError";
 export { ModelUnavailableError } from "./modelUnavailableError";
 export { UnmanagedRefusalError } from "./unmanagedRefusalError";
 export { PartialStateError } from "./partialStateError";

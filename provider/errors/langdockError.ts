@@ -25,6 +25,8 @@ export type LangdockErrorCode =
   | "name_claimed"
   | "name_unverifiable"
   | "name_differs"
+  | "slug_claimed"
+  | "slug_differs"
   | "model_unavailable"
   | "unmanaged_refused"
   | "partial_state"

@@ -45,7 +45,7 @@ export function projectFiles(project: string): { path: string; content: string }
       path: "Pulumi.yaml",
       content: [
         `name: ${project}`,
-        "description: Langdock workspace (integrations, actions, triggers, agents) exported by pulumi-langdock export",
+        "description: Langdock workspace (integrations, actions, triggers, agents, skills) exported by pulumi-langdock export",
         "runtime:",
         "  name: nodejs",
         "  options:",
