@@ -1,5 +1,5 @@
 import { LangdockClient } from "../client";
-import { ConfigurationError, resolveSettings } from "../config";
+import { resolveSettings, settingEnv, type SettingWords } from "../config";
 import { redact, registerSecret } from "../base/redact";
 import { EXPORT_HELP, UsageError, parseExportArgs } from "./args";
 import { planExport } from "./plan";
@@ -14,6 +14,13 @@ export interface ExportIo {
   err(line: string): void;
   env: NodeJS.ProcessEnv;
 }
+
+/** The export's settings are its flags and the environment, never stack config. */
+const FLAGS: Partial<Record<Parameters<SettingWords["name"]>[0], string>> = { apiKey: "--api-key", baseUrl: "--base-url" };
+const EXPORT_WORDS: SettingWords = {
+  name: (setting) => (FLAGS[setting] ? `${FLAGS[setting]} (or ${settingEnv(setting)})` : settingEnv(setting)),
+  howToSet: (setting, placeholder) => `set ${settingEnv(setting)} to ${placeholder}`,
+};
 
 const defaultIo: ExportIo = { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env };
 
@@ -32,6 +39,7 @@ export async function runExport(argv: readonly string[], io: ExportIo = defaultI
     const settings = resolveSettings(
       { get: (key) => (key === "langdock:apiKey" ? args.apiKey : key === "langdock:baseUrl" ? args.baseUrl : undefined) },
       io.env,
+      EXPORT_WORDS,
     );
     if (!settings.apiKey) throw new UsageError("No Langdock API key: set LANGDOCK_API_KEY (or pass --api-key).");
     registerSecret(settings.apiKey);
@@ -55,9 +63,7 @@ export async function runExport(argv: readonly string[], io: ExportIo = defaultI
     return 0;
   } catch (err) {
     const message = redact(err instanceof Error ? err.message : String(err));
-    io.err(
-      `pulumi-langdock export: ${err instanceof ConfigurationError && err.setting === "langdock:baseUrl" ? message.replace(err.setting, "--base-url (or LANGDOCK_BASE_URL)") : message}`,
-    );
+    io.err(`pulumi-langdock export: ${message}`);
     return err instanceof UsageError ? 2 : 1;
   }
 }
