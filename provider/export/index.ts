@@ -5,6 +5,7 @@ import { EXPORT_HELP, UsageError, parseExportArgs } from "./args";
 import { planExport } from "./plan";
 import { assertWritable, projectFiles, projectName, writeFiles } from "./project";
 import { readWorkspace } from "./read";
+import { packageSpec } from "./packageSpec";
 import { renderProgram } from "./render";
 
 export interface ExportIo {
@@ -48,9 +49,14 @@ export async function runExport(argv: readonly string[], io: ExportIo = defaultI
     const workspace = await readWorkspace(new LangdockClient(settings), args, io.err);
     const plan = planExport(workspace);
     const project = projectName(out);
-    writeFiles(out, [...projectFiles(project), { path: "index.ts", content: renderProgram(plan) }, ...plan.files]);
+    const dependency = packageSpec(args.packageSpec);
+    writeFiles(out, [...projectFiles(project, dependency.spec), { path: "index.ts", content: renderProgram(plan) }, ...plan.files]);
 
     for (const note of plan.notes) io.err(`note: ${note}`);
+    if (dependency.from === "install")
+      io.err(
+        `note: package.json depends on pulumi-langdock ${dependency.spec}, as this copy was installed; pass --package <spec> to change it.`,
+      );
     io.out(`Exported ${plan.summary} to ${out} (${plan.files.length + 5} files).`);
     io.out("Next steps:");
     io.out(`  cd ${out} && npm install`);
