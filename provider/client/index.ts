@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { MISSING_API_KEY, type ProviderSettings } from "../config";
 import { redact } from "../base/redact";
 import { processState } from "../base/processState";
-import { BaseUrlError, LangdockError, UnusableResponseError, type RequestInfo } from "../errors";
+import { BaseUrlError, LangdockError, OperationTimeoutError, UnusableResponseError, type RequestInfo } from "../errors";
+import { currentOperation, timeLeft } from "../base/operation";
 import { connectionError, describeForeignAnswer, errorFromResponse, isLangdockNotFound, salvageId } from "./responseErrors";
 import { Cooldown, backoffDelay, parseRetryAfter } from "./retry";
 import { sendOnce } from "./transport";
@@ -97,12 +98,19 @@ export class LangdockClient {
     const idempotent = options.idempotent ?? method !== "POST";
     const { maxRetries, timeoutMs, maxRetryTimeMs } = this.settings;
     const startedAt = Date.now();
+    // The operation's own deadline (customTimeouts, native plugin only) bounds every attempt and every pause.
+    const { deadlineName = "its deadline" } = currentOperation();
+    let lastFailure: Error | undefined;
+    const outOfTime = (needMs = 0) => timeLeft() <= needMs;
+    const timedOut = () => new OperationTimeoutError(deadlineName, info, lastFailure);
     for (let attempt = 1; ; attempt++) {
+      if (outOfTime(this.cooldown.remaining())) throw timedOut();
       await this.cooldown.wait();
       // One deadline for the whole request (connect to last byte), kept inside what is left of the retry budget.
       const timeout = timeoutMs > 0 ? timeoutMs : MAX_TIMER_MS;
       const left = maxRetryTimeMs - (Date.now() - startedAt);
-      const result = await sendOnce(this.http, config, Math.min(timeout, Math.max(left, attempt === 1 ? timeout : 1)));
+      const operationLeft = Math.min(MAX_TIMER_MS, Math.max(1, timeLeft()));
+      const result = await sendOnce(this.http, config, Math.min(timeout, Math.max(left, attempt === 1 ? timeout : 1), operationLeft));
       let retryable: boolean;
       let asked: number | undefined;
       let fail: (waitTooLongMs?: number) => Error;
@@ -128,11 +136,19 @@ export class LangdockClient {
         retryable = result.notSent || idempotent;
         fail = () => connectionError(`${result.code}: ${result.message}`, info, result.timedOut, result.error);
       }
+      if (result.kind === "failure" && result.timedOut && outOfTime()) {
+        lastFailure = fail();
+        throw timedOut();
+      }
       if (!retryable || attempt > maxRetries) throw fail();
       // The cooldown (awaited before each attempt) covers Retry-After; jitter spreads the restart.
       const delay = asked !== undefined ? Math.floor(this.random() * BASE_JITTER_MS) : backoffDelay(attempt, this.random);
       const wait = Math.max(this.cooldown.remaining(), asked ?? 0, delay);
       if (Date.now() - startedAt + wait > maxRetryTimeMs) throw fail(asked);
+      if (outOfTime(wait)) {
+        lastFailure = fail(asked);
+        throw timedOut();
+      }
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
