@@ -13,6 +13,7 @@ export const SCHEMA_FILE = path.join(__dirname, "..", "..", "schema.json");
 
 interface PackageSchema {
   resources: Record<string, { properties?: Record<string, unknown> }>;
+  functions: Record<string, { inputs?: { required?: string[] } }>;
 }
 
 let text: string | undefined;
@@ -27,7 +28,15 @@ export function packageSchema(): string {
  * schema declares as unknown (Langdock assigns it), so programs see "known after apply", not "absent".
  */
 export function previewOutputs(kind: ResourceKind, inputs: Props): Props {
-  parsed ??= JSON.parse(packageSchema()) as PackageSchema;
-  const outputs = Object.keys(parsed.resources[`langdock:index:${kind}`]?.properties ?? {});
+  const outputs = Object.keys(schema().resources[`langdock:index:${kind}`]?.properties ?? {});
   return { ...Object.fromEntries(outputs.filter((name) => inputs[name] === undefined).map((name) => [name, UNKNOWN])), ...inputs };
+}
+
+/** The arguments a function's schema requires. */
+export function functionArgs(token: string): string[] {
+  return schema().functions[token]?.inputs?.required ?? [];
+}
+
+function schema(): PackageSchema {
+  return (parsed ??= JSON.parse(packageSchema()) as PackageSchema);
 }

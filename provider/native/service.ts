@@ -235,12 +235,12 @@ export function providerService({ proto, log, version, schema }: ServiceOptions)
             .join(", ")}.`,
         );
       const args = fromStruct(req.getArgs() as Struct).plain;
-      const missing = Object.keys(fn.args).filter((arg) => typeof args[arg] !== "string" || (args[arg] as string).trim() === "");
+      const { functionArgs } = require("./schema") as typeof import("./schema");
+      const missing = functionArgs(token).filter((arg) => typeof args[arg] !== "string" || (args[arg] as string).trim() === "");
       const resp = new pb.InvokeResponse();
       if (missing.length > 0) {
-        return resp.setFailuresList(
-          missing.map((arg) => new pb.CheckFailure().setProperty(arg).setReason(`${token} needs ${arg}: ${fn.args[arg]}`)),
-        );
+        const failure = (arg: string) => new pb.CheckFailure().setProperty(arg).setReason(`${token} needs ${arg}, a non-empty string`);
+        return resp.setFailuresList(missing.map(failure));
       }
       const answer = await operation("", "", 0, () => runtime.lookup((client) => fn.call(args as Record<string, string>, client)));
       return resp.setReturn(toStruct((fn.listProperty ? { [fn.listProperty]: answer } : answer) as Props));
