@@ -22,5 +22,8 @@ export const FUNCTIONS: Record<string, FunctionEntry> = {
   getIntegration: { call: (args, client) => lookups().getIntegration({ id: args.id }, using(client)) },
   getAgent: { call: (args, client) => lookups().getAgent({ id: args.id }, using(client)) },
   getKnowledgeBases: { listProperty: "knowledgeBases", call: (_args, client) => knowledge().getKnowledgeBases(using(client)) },
-  getKnowledgeFiles: { listProperty: "files", call: (args, client) => knowledge().getKnowledgeFiles({ folderId: args.folderId }, using(client)) },
+  getKnowledgeFiles: {
+    listProperty: "files",
+    call: (args, client) => knowledge().getKnowledgeFiles({ folderId: args.folderId }, using(client)),
+  },
 };

@@ -207,13 +207,17 @@ export function providerService({ proto, log, version, schema }: ServiceOptions)
       const olds = fromStruct(req.getOlds() as Struct);
       const news = fromStruct(req.getNews() as Struct);
       const urn = String(req.getUrn());
+      const secretKeys = new Set([...news.secretKeys, ...olds.secretKeys]);
+      if (req.getPreview()) {
+        // A preview never writes: what the update would leave, as far as the program says (Langdock fills in the rest).
+        const { previewOutputs } = require("./schema") as typeof import("./schema");
+        return new pb.UpdateResponse().setProperties(toStruct(withSecrets(kind, previewOutputs(kind, news.plain), secretKeys)));
+      }
       const run = () => runtime.update(kind, String(req.getId()), olds.plain, news.plain);
       const result = await operation(urn, "update", Number(req.getTimeout()), run).catch((err: unknown) => {
         throw Object.assign(err as object, { kind });
       });
-      return new pb.UpdateResponse().setProperties(
-        toStruct(withSecrets(kind, result.outs, new Set([...news.secretKeys, ...olds.secretKeys]))),
-      );
+      return new pb.UpdateResponse().setProperties(toStruct(withSecrets(kind, result.outs, secretKeys)));
     }),
 
     delete: unary(async (req) => {

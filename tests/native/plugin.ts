@@ -138,8 +138,14 @@ export async function startPlugin(env: NodeJS.ProcessEnv = {}) {
       const resp = await call<InstanceType<typeof pb.ReadResponse>>("read", req);
       return { id: resp.getId(), properties: js(resp.getProperties()), inputs: resp.hasInputs() ? js(resp.getInputs()) : undefined };
     },
-    async update(urn: string, id: string, olds: Props, news: Props, timeout = 0) {
-      const req = new pb.UpdateRequest().setUrn(urn).setId(id).setOlds(struct(olds)).setNews(struct(news)).setTimeout(timeout);
+    async update(urn: string, id: string, olds: Props, news: Props, timeout = 0, preview = false) {
+      const req = new pb.UpdateRequest()
+        .setUrn(urn)
+        .setId(id)
+        .setOlds(struct(olds))
+        .setNews(struct(news))
+        .setTimeout(timeout)
+        .setPreview(preview);
       return { properties: js((await call<InstanceType<typeof pb.UpdateResponse>>("update", req)).getProperties()) };
     },
     async delete(urn: string, id: string, props: Props, timeout = 0) {

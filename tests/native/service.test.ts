@@ -1,5 +1,6 @@
 import { DEFAULT_MODELS, LangdockEmulator } from "../../provider/emulator";
 import { loadProtocol } from "../../provider/native/protocol";
+import { UNKNOWN } from "../../provider/common/unknown";
 import { secret, startPlugin, urnOf, type Plugin, type PluginError } from "./plugin";
 
 /**
@@ -67,6 +68,12 @@ describe("native plugin", () => {
     const changed = (await plugin.check(aUrn, checked.inputs, { ...checked.inputs, description: "Finds a customer" })).inputs;
     const diff = await plugin.diff(aUrn, created.id, read.properties, changed);
     expect(diff).toMatchObject({ changes: DIFF_SOME, diffs: ["description"], replaces: [], detailed: { description: expect.any(Number) } });
+    // A preview (the engine asks the plugin, which supports previews) writes nothing and shows what Langdock assigns as unknown.
+    emulator.resetLog();
+    const previewed = await plugin.create(aUrn, changed, { preview: true });
+    expect(previewed).toEqual({ id: "", properties: expect.objectContaining({ name: "Lookup", slug: UNKNOWN, order: UNKNOWN }) });
+    expect((await plugin.update(aUrn, created.id, read.properties, changed, 0, true)).properties.description).toBe("Finds a customer");
+    expect(emulator.log.filter((e) => e.method !== "GET")).toEqual([]);
     const updated = await plugin.update(aUrn, created.id, read.properties, changed);
     expect(updated.properties.description).toBe("Finds a customer");
     expect(emulator.snapshot().actions[0].description).toBe("Finds a customer");

@@ -89,7 +89,11 @@ function returnsAsProperty(lookup: LookupDescription, name: string): PropertyDes
   return { name, description: "", type: lookup.returns, required: true, limits: {}, replaceOnChange: false, secret: false };
 }
 
-function objectOf(type: TypeDescription, name: string, types: Map<string, ObjectSpec>): { properties: Record<string, Spec>; required: string[] } {
+function objectOf(
+  type: TypeDescription,
+  name: string,
+  types: Map<string, ObjectSpec>,
+): { properties: Record<string, Spec>; required: string[] } {
   if (type.kind !== "object") throw new Error(`native schema: ${name} is not an object`);
   return { properties: properties(type.properties, name, types), required: type.properties.filter((p) => p.required).map((p) => p.name) };
 }
@@ -138,7 +142,8 @@ function mergeType(types: Map<string, ObjectSpec>, name: string, spec: { propert
 }
 
 function withEnum(p: PropertyDescription): string {
-  const values = p.type.kind === "string" ? p.type.enum : p.type.kind === "array" && p.type.items.kind === "string" ? p.type.items.enum : undefined;
+  const values =
+    p.type.kind === "string" ? p.type.enum : p.type.kind === "array" && p.type.items.kind === "string" ? p.type.items.enum : undefined;
   if (!values || values.length === 0 || values.every((v) => p.description.includes(v))) return p.description;
   return `${p.description}${p.description ? " " : ""}One of ${values.join(", ")}.`;
 }
