@@ -123,11 +123,16 @@ resources:
     const failed = await world.cli.run(dir, ["up", "--yes"], { allowFailure: true });
     expect(failed.code).not.toBe(0);
     expect(Date.now() - started).toBeLessThan(60_000);
-    expect(failed.stdout).toMatch(/Create of lookup stopped: POST \/integrations\/v1\/\S+\/actions\/create could not finish within customTimeouts\.create \(2s\)/);
+    expect(failed.stdout).toMatch(
+      /Create of lookup stopped: POST \/integrations\/v1\/\S+\/actions\/create could not finish within customTimeouts\.create \(2s\)/,
+    );
     staging.faults.clear();
 
     // Nothing lost, nothing duplicated: the next up finds the action by its name and adopts it.
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8").replace("create: 2s", "create: 5m"));
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8").replace("create: 2s", "create: 5m"),
+    );
     const retried = await world.cli.run(dir, ["up", "--yes"]);
     expect(retried.stdout).toMatch(/adopting/);
     const lookups = staging.snapshot().actions.filter((a) => a.name === "Lookup");

@@ -59,8 +59,12 @@ export function packageSchemaOf(description: PackageDescription): Spec {
 }
 
 function resourceSpec(resource: ResourceDescription, types: Map<string, ObjectSpec>): Spec {
-  // `id` is every resource's own: the schema must not declare it as a property.
-  const outputs = resource.outputs.filter((p) => p.name !== "id");
+  // `id` is every resource's own: the schema must not declare it as a property. Every input the state carries
+  // back is an output too (the runtime returns them), even where the TypeScript class does not expose it.
+  const carried = resource.inputs.filter(
+    (i) => !["adoptId", "unmanaged"].includes(i.name) && !resource.outputs.some((o) => o.name === i.name),
+  );
+  const outputs = [...resource.outputs.filter((p) => p.name !== "id"), ...carried.map((i) => ({ ...i, required: false }))];
   return {
     description: resource.description,
     properties: properties(outputs, resource.name, types),
