@@ -35,7 +35,7 @@ export class APIError extends LangdockError {
    * with its own flags (the export CLI) gives its own (never advice for the wrong tool).
    */
   messageWithHint(hint: string): string {
-    return describe(this.status, this.apiMessage, this.issues, this.request, hint);
+    return describe(this.status, this.apiMessage, this.issues, this.request, hint, this instanceof APIConnectionTimeoutError);
   }
 }
 
