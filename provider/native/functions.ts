@@ -13,6 +13,7 @@ export interface FunctionEntry {
 
 const lookups = () => require("../lookups") as typeof import("../lookups");
 const knowledge = () => require("../knowledgeFile/lookups") as typeof import("../knowledgeFile/lookups");
+const skills = () => require("../skill/lookups") as typeof import("../skill/lookups");
 /** The instance's client in place of the public connection options (lookupClient.ts takes it). */
 const using = (client: LangdockClient) => ({ client }) as object;
 
@@ -25,5 +26,9 @@ export const FUNCTIONS: Record<string, FunctionEntry> = {
   getKnowledgeFiles: {
     listProperty: "files",
     call: (args, client) => knowledge().getKnowledgeFiles({ folderId: args.folderId }, using(client)),
+  },
+  getSkills: {
+    listProperty: "skills",
+    call: (args, client) => skills().getSkills({ slug: args.slug, query: args.query }, using(client)),
   },
 };
