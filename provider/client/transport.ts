@@ -137,6 +137,11 @@ export function createTransport({ settings, cooldown, random, axiosConfig }: Tra
     retryCondition: (error) => {
       const run = error.config?.langdockAttempts;
       if (!run) return false;
+      // The attempt ran out of the operation's time (its deadline was capped by it): the operation is over.
+      if (error.response === undefined && isLate(error, run) && timeLeft() <= 0) {
+        run.outOfOperationTime = true;
+        return false;
+      }
       const status = error.response?.status;
       const retryable =
         status !== undefined
