@@ -161,7 +161,7 @@ export function isLangdockNotFound(body: unknown, contentType: unknown): boolean
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return false;
   const { message } = parseErrorBody(parsed);
-  return /\b(integration|action|trigger|agent|assistant|attachment|file|folder|knowledge base)\b[^/]*?\bnot found\b/i.test(message);
+  return /\b(integration|action|trigger|agent|assistant|attachment|file|folder|knowledge base|skill)\b[^/]*?\bnot found\b/i.test(message);
 }
 
 /** Describes a non-Langdock answer for BaseUrlError: "with an HTML page", "redirecting to …". */

@@ -8,8 +8,10 @@ export class LocalFileError extends LangdockError {
     /** What is wrong and what to do, after `file: "<path>" `. */
     problem: string,
     cause?: unknown,
+    /** The input that names it (a Skill's `source`). */
+    property = "file",
   ) {
-    super(`file: ${JSON.stringify(file)} ${problem}`, { cause });
+    super(`${property}: ${JSON.stringify(file)} ${problem}`, { cause });
   }
 }
 

@@ -26,6 +26,8 @@ export type LangdockErrorCode =
   | "object_claimed"
   | "name_unverifiable"
   | "name_differs"
+  | "slug_claimed"
+  | "slug_differs"
   | "model_unavailable"
   | "unmanaged_refused"
   | "move_refused"
@@ -38,7 +40,9 @@ export type LangdockErrorCode =
   | "local_file"
   | "upload_unconfirmed"
   | "knowledge_base_not_found"
-  | "sync_failed";
+  | "sync_failed"
+  | "operation_timeout"
+  | "import_id";
 
 /** Base of every error the package throws on purpose; its message is already redacted, its `cause` kept. */
 export class LangdockError extends Error {
