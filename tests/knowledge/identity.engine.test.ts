@@ -44,6 +44,33 @@ describe("knowledge files: one object, one resource", () => {
     expect(files()).toEqual([]);
   });
 
+  it.each([
+    ["an HTML 200", { body: "<html><body>OK</body></html>", status: 200, contentType: "text/html" }],
+    ["an empty 201", { body: "", status: 201 }],
+    ["{}", { body: "{}" }],
+    [
+      "an envelope without id",
+      { body: (real: unknown) => JSON.stringify({ result: { ...(real as { result: object }).result, id: undefined } }) },
+    ],
+    ["a numeric id", { body: (real: unknown) => JSON.stringify({ result: { ...(real as { result: object }).result, id: 123 } }) }],
+  ] as const)("%s for an upload: the file that appeared is kept in the state, the next up uploads nothing", async (_answer, fault) => {
+    const name = `answer-${files().length}-${Date.now()}.md`;
+    writeFile(docs, name, `# ${name}\n`);
+    const program = () => ({ id: new h.langdock.KnowledgeFile("answered", { folderId, file: path.join("identity-docs", name) }).id });
+    h.emulator.faults.garbleAfterCommit({ match: { method: "POST", path: `/knowledge/${folderId}` }, ...fault });
+    const up = await h.engine.up(program);
+    expect(h.emulator.faults.injected.garbleAfterCommit).toBe(1);
+    const landed = files().filter((f) => f.name === name);
+    expect(landed).toHaveLength(1);
+    expect(up.outputs.id).toBe(landed[0]!.id);
+    h.emulator.faults.clear();
+    h.emulator.resetLog();
+    await h.engine.up(program);
+    expect(h.emulator.log.filter((e) => e.method !== "GET")).toEqual([]);
+    await h.engine.destroy();
+    expect(files().filter((f) => f.name === name)).toEqual([]);
+  });
+
   it("an empty knowledge file or attachment fails at check with the exact message, without a call", async () => {
     writeFile(docs, "empty.md", "");
     h.emulator.resetLog();
