@@ -17,9 +17,12 @@ export interface Holder {
   name: string;
 }
 
-/** How a resource is named in messages: a file by the path it uploads (its outputs' `name` is Langdock's), others by `name`. */
+/**
+ * How a resource is named in messages: a file by the path it uploads (its outputs' `name` is Langdock's),
+ * others by `name`; a skill from a SKILL.md folder by its `source` or `slug`.
+ */
 export function holderOf(noun: string, props: Props): Holder {
-  const name = [props.file, props.name, props.fileName].find((v) => typeof v === "string" && v !== "");
+  const name = [props.file, props.name, props.source, props.slug, props.fileName].find((v) => typeof v === "string" && v !== "");
   return { noun, name: String(name ?? "") };
 }
 
