@@ -1,5 +1,5 @@
 import type { LangdockClient } from "../client";
-import type { ActionWire, TriggerWire } from "../client/wire";
+import type { ActionWire, IntegrationWire, TriggerWire } from "../client/wire";
 import {
   AdoptionNotFoundError,
   CreateUnconfirmedError,
@@ -184,22 +184,26 @@ export function childCrud<W extends ActionWire | TriggerWire, B extends ActionRe
       // The new half of a move to another integration carries what the program leaves to Langdock.
       const readOld = (from: string, id: string) => find(ctx, from, (item) => item.id === id, true);
       const body = toBody(await movedInputs(ctx, spec, holder, inputs, readOld, toOutputs), false);
+      const named = (integration: IntegrationWire) =>
+        ((integration[listKey] as W[] | undefined) ?? []).filter((item) => item.name === inputs.name);
       const lookup: Lookup<W> = {
         noun: spec.noun,
         scope: integrationId,
         key: inputs.name,
-        list: async () =>
-          (((await ctx.client.getIntegration(integrationId, { fresh: true }))[listKey] as W[] | undefined) ?? []).filter(
-            (item) => item.name === inputs.name,
-          ),
+        list: async () => named(await ctx.client.getIntegration(integrationId, { fresh: true })),
         idOf: (item) => item.id,
       };
-      // The one extra read of a child's create: what has this name before the POST. An integration that does
-      // not exist is reported by the create's own 404.
-      const before = await idsBefore(lookup).catch((err) => {
-        if (err instanceof NotFoundError) return new Set<string>();
-        throw err;
-      });
+      // The one extra read of a child's create: what has this name before the POST. Any answer that arrived
+      // before the POST is sent shows the state before it, so this read may share one in flight (creates of
+      // one integration's actions then cost one read together). An integration that does not exist is
+      // reported by the create's own 404.
+      const before = await ctx.client
+        .getIntegration(integrationId)
+        .then((integration) => idsBefore(lookup, named(integration)))
+        .catch((err) => {
+          if (err instanceof NotFoundError) return new Set<string>();
+          throw err;
+        });
       for (let attempt = 1; ; attempt++) {
         const outcome = await sendCreate(lookup, holder, () => api.create(ctx.client, integrationId, body));
         if (outcome.kind === "done") return { id: outcome.wire.id, outs: toOutputs(outcome.wire, integrationId, inputs) };
