@@ -90,6 +90,9 @@ export async function check(kind: ResourceKind, olds: Props, news: Props) {
   const { resolveFileAsset } = require("./files/fileAsset") as typeof import("./files/fileAsset");
   return guarded(async () => {
     const result = checkInputs(schemas(kind), await resolveFileAsset(news));
+    // adoptId acts at the first up only: once the resource is in the state, a replacement creates anew.
+    const inState = Object.keys(olds ?? {}).some((k) => k !== "__provider");
+    if (inState && "adoptId" in result.inputs) delete result.inputs.adoptId;
     // Adoption is the one plan-time read: the preview shows what taking the object over will change.
     const adoption = require("./common/adoption") as typeof import("./common/adoption");
     if (result.failures.length === 0 && adoption.adoptionToPreview(olds, result.inputs)) {
@@ -99,16 +102,24 @@ export async function check(kind: ResourceKind, olds: Props, news: Props) {
       );
       if (failure) result.failures.push(failure);
     }
+    // One claim per object per run: a second resource adopting the same object fails here, at plan time.
+    const adoptId = result.inputs.adoptId;
+    if (result.failures.length === 0 && typeof adoptId === "string" && adoption.adoptionToPreview(olds, result.inputs)) {
+      const { holderOf, reserve } = require("./common/claims") as typeof import("./common/claims");
+      const reason = reserve(holderOf(KINDS[kind].spec.noun, result.inputs), adoptId);
+      if (reason) result.failures.push({ property: "adoptId", reason });
+    }
     return result;
   });
 }
 
 export async function diff(kind: ResourceKind, id: string, olds: Props, news: Props) {
   rememberSecrets(kind, news);
-  // The object is this resource's: no other resource of the run may adopt it after a 409 (see createOutcome).
-  (require("./common/createOutcome") as typeof import("./common/createOutcome")).claim(kind.toLowerCase(), id);
   const { diffInputs } = require("./common/schema") as typeof import("./common/schema");
   return guarded(async () => {
+    // The object is this resource's: no other resource of the run may create, adopt or revive it (common/claims.ts).
+    const { holderOf, holdFromState } = require("./common/claims") as typeof import("./common/claims");
+    holdFromState(holderOf(KINDS[kind].spec.noun, olds), id);
     const schema = schemas(kind);
     const outcome = diffInputs(schema, olds, news);
     if (outcome.changes && schema.destructive) for (const message of schema.destructive(olds, news)) warn(message);
@@ -128,7 +139,10 @@ export async function read(kind: ResourceKind, id: string, props: Props) {
   rememberSecrets(kind, props);
   return guarded(async () => {
     const result = await cruds(kind).read(context(), id, props);
-    if (!result.props) return { id: result.id };
+    if (!result.props) {
+      (require("./common/claims") as typeof import("./common/claims")).release(KINDS[kind].spec.noun, id);
+      return { id: result.id };
+    }
     const { diffInputs, inputsFromOutputs } = require("./common/schema") as typeof import("./common/schema");
     const schema = schemas(kind);
     const inputs = inputsFromOutputs(schema, result.props);
@@ -147,6 +161,9 @@ export async function update(kind: ResourceKind, id: string, olds: Props, news: 
 
 async function remove(kind: ResourceKind, id: string, props: Props): Promise<void> {
   rememberSecrets(kind, props);
-  return guarded(() => cruds(kind).delete(context(), id, props));
+  return guarded(async () => {
+    await cruds(kind).delete(context(), id, props);
+    (require("./common/claims") as typeof import("./common/claims")).release(KINDS[kind].spec.noun, id);
+  });
 }
 export { remove as delete };

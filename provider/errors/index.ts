@@ -25,6 +25,7 @@ export { AdoptionNotFoundError } from "./adoptionNotFoundError";
 export { CreateUnconfirmedError, CreateAnswerUnusableError, type Unconfirmed } from "./createErrors";
 export { NameTakenError, NameClaimedError, NameUnverifiableError, NameDiffersError, type TakenName } from "./nameTakenError";
 export { SlugClaimedError, SlugDiffersError, ImportTargetError, type TakenSlug } from "./slugTakenError";
+export { ObjectClaimedError } from "./objectClaimedError";
 export { ModelUnavailableError } from "./modelUnavailableError";
 export { UnmanagedRefusalError } from "./unmanagedRefusalError";
 export { PartialStateError } from "./partialStateError";

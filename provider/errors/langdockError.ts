@@ -23,6 +23,7 @@ export type LangdockErrorCode =
   | "create_unconfirmed"
   | "create_answer_unusable"
   | "name_claimed"
+  | "object_claimed"
   | "name_unverifiable"
   | "name_differs"
   | "slug_claimed"

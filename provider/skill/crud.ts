@@ -8,7 +8,8 @@ import {
 } from "../errors";
 import type { TakenSlug } from "../errors";
 import { createSkill, deleteSkill, getSkill, importSkill, listSkills, updateSkill, type SkillWire } from "../client/skills";
-import { attemptCreate, claim, keepKnownId, verify } from "../common/createOutcome";
+import { attemptCreate, keepKnownId, verify } from "../common/createOutcome";
+import { holderOf, holderOfId, take } from "../common/claims";
 import { GONE, orIfGone, unlessGone, type AdoptableCrud, type Context, type Props } from "../common/crud";
 import { adoptionChanges } from "../common/adoption";
 import { diffInputs } from "../common/schema";
@@ -80,7 +81,8 @@ async function settle(ctx: Context, existing: SkillWire, inputs: PreparedSkillIn
     const fields = diffInputs(skillSchema, found, inputs).diffs.filter((k) => k !== "adoptId" && !NOT_READ_BACK.includes(k));
     throw new SlugDiffersError(taken, fields);
   }
-  if (!claim("skill", existing.id)) throw new SlugClaimedError(taken);
+  if (holderOfId("skill", existing.id)) throw new SlugClaimedError(taken);
+  take(holderOf("skill", inputs), existing.id, "found");
   const files = inputs.source ? "; its files are imported from source, which Langdock cannot show" : "";
   ctx.warn(
     `skill ${JSON.stringify(inputs.name)} was found in Langdock ${after === "conflict" ? "after HTTP 409" : "after an interrupted create"} (slug ${JSON.stringify(existing.slug)}), identical to this program; adopting ${existing.id} instead of creating a duplicate${files}.`,
@@ -105,13 +107,13 @@ export const skillCrud: AdoptableCrud<PreparedSkillInputs> = {
     const { adoptId } = inputs;
     if (adoptId !== undefined) {
       const plan = await skillCrud.adopt(ctx, { ...inputs, adoptId });
-      claim("skill", plan.id);
+      take(holderOf("skill", inputs), plan.id, "adopt");
       return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
     }
     for (let attempt = 1; ; attempt++) {
       const outcome = await attemptCreate(() => send(ctx, inputs));
       if (outcome.kind === "done") {
-        claim("skill", outcome.wire.id);
+        take(holderOf("skill", inputs), outcome.wire.id, "created");
         return { id: outcome.wire.id, outs: skillOutputs(outcome.wire, inputs) };
       }
       if (outcome.kind === "uncertain" && outcome.id) {
@@ -122,7 +124,12 @@ export const skillCrud: AdoptableCrud<PreparedSkillInputs> = {
       if (existing) return settle(ctx, existing, inputs, outcome.kind);
       if (outcome.kind === "conflict" || attempt >= CREATE_ATTEMPTS) {
         throw outcome.kind === "uncertain"
-          ? new CreateUnconfirmedError("skill", String(inputs.name), { kind: "absent", attempts: attempt }, outcome.error)
+          ? new CreateUnconfirmedError(
+              "skill",
+              String(inputs.name),
+              { kind: "absent", attempts: attempt, where: "in the workspace" },
+              outcome.error,
+            )
           : outcome.error;
       }
     }
