@@ -70,7 +70,12 @@ function readSource(source: string): { content?: SourceContent; problem?: string
 /** Every file below the folder, hidden ones (`.git`, `.DS_Store`) left out, in path order. */
 export function folderEntries(absolute: string): ZipEntry[] {
   const entries: ZipEntry[] = [];
+  // Symbolic links are followed, each folder once (a link back up would otherwise never end).
+  const seen = new Set<string>();
   const walk = (dir: string, prefix: string) => {
+    const real = fs.realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
     for (const name of fs.readdirSync(dir).sort()) {
       if (name.startsWith(".")) continue;
       const full = path.join(dir, name);

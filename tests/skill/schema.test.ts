@@ -132,6 +132,15 @@ describe("Skill check of a source", () => {
     );
   });
 
+  it("follows a symbolic link to a folder once, never in circles", () => {
+    write("loop/SKILL.md", "---\nname: Loop\ndescription: d\n---\nBody\n");
+    write("shared/notes.md", "shared");
+    fs.symlinkSync(path.join(dir, "loop"), path.join(dir, "loop", "again"));
+    fs.symlinkSync(path.join(dir, "shared"), path.join(dir, "loop", "shared"));
+    const { folderEntries } = require("../../provider/skill/source") as typeof import("../../provider/skill/source");
+    expect(folderEntries(path.join(dir, "loop")).map((e) => e.path)).toEqual(["SKILL.md", "shared/notes.md"]);
+  });
+
   it("reads a SKILL.md file and a .skill archive with the skill in one top-level folder", () => {
     write("FAQ.md", "---\nname: FAQ\ndescription: d\n---\nBody\n");
     expect(checkInputs(skillSchema, { source: "FAQ.md" }).inputs).toMatchObject({ name: "FAQ", instructions: "Body" });
