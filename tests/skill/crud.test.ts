@@ -114,3 +114,20 @@ describe("Skill CRUD", () => {
     expect(after).toMatchObject({ name: "FAQ", instructions: "x", slug: "faq" });
   });
 });
+
+describe("Skill errors from Langdock", () => {
+  it("a 403 names the SKILL_API scope and the skill permissions, never another kind's scope", async () => {
+    const emulator = await LangdockEmulator.start({ scopes: ["INTEGRATION_API"] });
+    try {
+      const client = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: emulator.apiKey, baseUrl: emulator.url, maxRetries: 0 });
+      const err = await rejection(createSkill(client, { name: "FAQ", instructions: "x" }));
+      expect(err.message).toMatch(/^Langdock rejected POST \/skills\/v1 with HTTP 403: .*/);
+      expect(err.message).toContain(
+        "give the API key the SKILL_API scope in Langdock's workspace settings; the key's user also needs the createSkills permission to create a skill, editor access to change one and owner access to delete one",
+      );
+      expect(err.message).not.toContain(emulator.apiKey);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
