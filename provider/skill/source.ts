@@ -38,8 +38,8 @@ interface SourceContent {
   where: string;
   contentHash: string;
   fileType: FileType;
-  /** The bytes to upload: the SKILL.md or the archive (a folder is zipped). */
-  upload: Buffer;
+  /** The bytes to upload: the SKILL.md or the archive (a folder is zipped only for the upload, never at check). */
+  upload: () => Buffer;
 }
 
 function readSource(source: string): { content?: SourceContent; problem?: string } {
@@ -50,7 +50,9 @@ function readSource(source: string): { content?: SourceContent; problem?: string
     const ext = path.extname(absolute).toLowerCase();
     const bytes = fs.readFileSync(absolute);
     if (ext === ".md") {
-      return { content: { skillMd: bytes.toString("utf8"), where: source, contentHash: sha256(bytes), fileType: "md", upload: bytes } };
+      return {
+        content: { skillMd: bytes.toString("utf8"), where: source, contentHash: sha256(bytes), fileType: "md", upload: () => bytes },
+      };
     }
     if (ARCHIVES.includes(ext)) return readArchive(source, bytes);
     return {
@@ -108,7 +110,7 @@ function readFolder(source: string, absolute: string): { content?: SourceContent
       where: `${source.replace(/[/\\]+$/, "")}/${SKILL_MD}`,
       contentHash: hashEntries(entries),
       fileType: "zip",
-      upload: writeZip(entries),
+      upload: () => writeZip(entries),
     },
   };
 }
@@ -133,7 +135,9 @@ function readArchive(source: string, bytes: Buffer): { content?: SourceContent; 
     return { problem: `${JSON.stringify(source)} holds no ${SKILL_MD} at its root or in its one top-level folder` };
   }
   const content = Buffer.from(skillMd.bytes).toString("utf8");
-  return { content: { skillMd: content, where: `${source}:${skillMd.path}`, contentHash: sha256(bytes), fileType: "zip", upload: bytes } };
+  return {
+    content: { skillMd: content, where: `${source}:${skillMd.path}`, contentHash: sha256(bytes), fileType: "zip", upload: () => bytes },
+  };
 }
 
 /**
@@ -156,5 +160,5 @@ export function packSource(source: string, expectedHash: unknown): { blob: Blob;
   const base = path.basename(path.resolve(source));
   const fileName = fileType === "md" || !fs.statSync(path.resolve(source)).isDirectory() ? base : `${base}.zip`;
   const type = fileType === "md" ? "text/markdown" : "application/zip";
-  return { blob: new Blob([upload], { type }), fileName, fileType };
+  return { blob: new Blob([upload()], { type }), fileName, fileType };
 }
