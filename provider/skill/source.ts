@@ -51,7 +51,13 @@ function readSource(source: string): { content?: SourceContent; problem?: string
     const bytes = fs.readFileSync(absolute);
     if (ext === ".md") {
       return {
-        content: { skillMd: bytes.toString("utf8"), where: source, contentHash: sha256(bytes), fileType: "md", upload: () => bytes },
+        content: {
+          skillMd: bytes.toString("utf8"),
+          where: source,
+          contentHash: sha256(asCompared(bytes)),
+          fileType: "md",
+          upload: () => bytes,
+        },
       };
     }
     if (ARCHIVES.includes(ext)) return readArchive(source, bytes);
@@ -90,10 +96,24 @@ export function folderEntries(absolute: string): ZipEntry[] {
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** The hash of a set of files: each path, size and bytes, so a rename or a moved byte is a change. */
+/**
+ * The hash of a set of files: each path, size and bytes, so a rename or a moved byte is a change. Text
+ * files count with LF line ends, so a checkout with CRLF (git's autocrlf on Windows) is no change.
+ */
 export function hashEntries(entries: readonly ZipEntry[]): string {
-  const parts = entries.flatMap((e) => [Buffer.from(`${e.path}\0${e.bytes.length}\0`, "utf8"), Buffer.from(e.bytes)]);
+  const parts = entries.flatMap((e) => {
+    const bytes = asCompared(e.bytes);
+    return [Buffer.from(`${e.path}\0${bytes.length}\0`, "utf8"), bytes];
+  });
   return sha256(Buffer.concat(parts));
+}
+
+/** A text file (no NUL in its first 8,000 bytes, git's test) with CRLF as LF; any other file as it is. */
+function asCompared(bytes: Uint8Array): Buffer {
+  const buffer = Buffer.from(bytes);
+  if (buffer.subarray(0, 8000).includes(0) || !buffer.includes(13)) return buffer;
+  // latin1 maps bytes 1:1, and no UTF-8 sequence contains CR or LF bytes, so this touches line ends only.
+  return Buffer.from(buffer.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
 }
 
 function readFolder(source: string, absolute: string): { content?: SourceContent; problem?: string } {

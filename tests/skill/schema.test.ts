@@ -132,6 +132,19 @@ describe("Skill check of a source", () => {
     );
   });
 
+  it("counts text files with LF line ends, so a CRLF checkout is no change; binary files byte for byte", () => {
+    write("lf/SKILL.md", "---\nname: LF\ndescription: d\n---\nLine one\nLine two\n");
+    write("lf/logo.bin", "\0\r\n");
+    write("crlf/SKILL.md", "---\r\nname: LF\r\ndescription: d\r\n---\r\nLine one\r\nLine two\r\n");
+    write("crlf/logo.bin", "\0\r\n");
+    const lf = checkInputs(skillSchema, { source: "lf" }).inputs;
+    const crlf = checkInputs(skillSchema, { source: "crlf" }).inputs;
+    expect(crlf.contentHash).toBe(lf.contentHash);
+    expect(diffInputs(skillSchema, lf, crlf).diffs).toEqual([]);
+    write("crlf/logo.bin", "\0\n");
+    expect(checkInputs(skillSchema, { source: "crlf" }).inputs.contentHash).not.toBe(lf.contentHash);
+  });
+
   it("follows a symbolic link to a folder once, never in circles", () => {
     write("loop/SKILL.md", "---\nname: Loop\ndescription: d\n---\nBody\n");
     write("shared/notes.md", "shared");
