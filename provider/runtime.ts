@@ -11,8 +11,9 @@ import { resolveSettings, type ConfigSource } from "./config";
 import { processState } from "./base/processState";
 import { redact, registerSecret } from "./base/redact";
 import { sanitize } from "./base/props";
+import { currentOperation } from "./base/operation";
 
-import { valueAt } from "./common/spec";
+import { valueAt, type ResourceSpec } from "./common/spec";
 
 const schemas = (kind: ResourceKind): ResourceSchema => KINDS[kind].schema();
 const cruds = (kind: ResourceKind): ResourceCrud => KINDS[kind].crud();
@@ -48,14 +49,18 @@ function context(): Context {
   return { client: state.client, warn, log };
 }
 
-/** Progress lines (e.g. waiting for Langdock to process a file) on stderr, redacted. */
+/** Progress lines (e.g. waiting for Langdock to process a file), redacted: the native plugin's engine log, else stderr. */
 export function log(message: string): void {
-  process.stderr.write(`${redact(message)}\n`);
+  const { report } = currentOperation();
+  if (report) report("info", redact(message));
+  else process.stderr.write(`${redact(message)}\n`);
 }
 
-/** Provider stderr reaches the engine's diagnostics; every line is redacted. */
+/** Provider stderr reaches the engine's diagnostics (the native plugin logs to the engine); every line is redacted. */
 export function warn(message: string): void {
-  process.stderr.write(`warning: ${redact(message)}\n`);
+  const { report } = currentOperation();
+  if (report) report("warning", redact(message));
+  else process.stderr.write(`warning: ${redact(message)}\n`);
 }
 
 /** Secret inputs (the kind's `spec.secretInputs`) are remembered so no message can ever print them. */
@@ -157,6 +162,36 @@ export async function update(kind: ResourceKind, id: string, olds: Props, news: 
   rememberSecrets(kind, olds);
   rememberSecrets(kind, news);
   return guarded(async () => ({ outs: sanitize((await cruds(kind).update(context(), id, olds, news)).outs) }), news.__provider);
+}
+
+/**
+ * `pulumi import` (native plugin): reads the object an import id names (`<id>`, or `<parentId>/<id>` for a kind
+ * that lives inside another, see the spec's `importId`) with no state at all, and returns its inputs too, so
+ * the engine can write the program's code for it. `type` is the kind's token, for messages.
+ */
+export async function importRead(kind: ResourceKind, type: string, importId: string) {
+  return guarded(async () => {
+    const form = (KINDS[kind].spec as ResourceSpec).importId;
+    const { ImportIdError } = require("./errors") as typeof import("./errors");
+    if (form && "unsupported" in form) throw ImportIdError.unsupported(type, form.unsupported);
+    const noun = KINDS[kind].spec.noun.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
+    const parts = importId.split("/");
+    const expected = form ? 2 : 1;
+    if (parts.length !== expected || parts.some((part) => part.trim() === "")) {
+      throw ImportIdError.malformed(type, importId, form ? `<${form.parent}>/<${noun}Id>` : `<${noun}Id>`);
+    }
+    const id = parts[expected - 1];
+    const props: Props = form ? { [form.parent]: parts[0] } : {};
+    const result = await cruds(kind).read(context(), id, props);
+    if (!result.props) return { id: "" };
+    const { inputsFromOutputs } = require("./common/schema") as typeof import("./common/schema");
+    return { id: result.id, props: sanitize(result.props), inputs: inputsFromOutputs(schemas(kind), result.props) };
+  });
+}
+
+/** A lookup (the native plugin's Invoke) run with this provider instance's client, its errors redacted. */
+export async function lookup<T>(call: (client: Context["client"]) => Promise<T>): Promise<T> {
+  return guarded(() => call(context().client));
 }
 
 async function remove(kind: ResourceKind, id: string, props: Props): Promise<void> {

@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { MISSING_API_KEY, type ProviderSettings } from "../config";
 import { redact } from "../base/redact";
 import { processState } from "../base/processState";
-import { BaseUrlError, LangdockError, UnusableResponseError, type RequestInfo } from "../errors";
+import { BaseUrlError, LangdockError, OperationTimeoutError, UnusableResponseError, type RequestInfo } from "../errors";
+import { currentOperation } from "../base/operation";
 import { connectionError, describeForeignAnswer, errorFromResponse, isLangdockNotFound, salvageId } from "./responseErrors";
 import { Cooldown } from "./retry";
 import { createTransport, send } from "./transport";
@@ -96,21 +97,29 @@ export class LangdockClient {
       },
     };
     const { response, failure, attempts } = await send(this.http, config, options.idempotent ?? method !== "POST");
-    if (failure) {
-      const { timeoutMs, maxRetryTimeMs } = this.settings;
-      const timeout = { attempts: attempts.count, timeoutMs, maxRetryTimeMs, lastDeadlineMs: attempts.deadlineMs };
-      throw connectionError(`${failure.code}: ${failure.message}`, info, failure.timedOut, failure.error, timeout);
+    const error = (): Error => {
+      if (failure) {
+        const { timeoutMs, maxRetryTimeMs } = this.settings;
+        const timeout = { attempts: attempts.count, timeoutMs, maxRetryTimeMs, lastDeadlineMs: attempts.deadlineMs };
+        return connectionError(`${failure.code}: ${failure.message}`, info, failure.timedOut, failure.error, timeout);
+      }
+      const { status, data, headers } = response;
+      if ((status >= 300 && status < 400) || (status === 404 && !isLangdockNotFound(data, headers["content-type"]))) {
+        return new BaseUrlError(status, info, describeForeignAnswer(status, data, headers.location), this.settings.baseUrl);
+      }
+      return errorFromResponse(status, data, info, {
+        attempts: attempts.count,
+        waitTooLongMs: status === 429 ? attempts.waitTooLongMs : undefined,
+        maxRetryTimeMs: this.settings.maxRetryTimeMs,
+      });
+    };
+    if (response && response.status >= 200 && response.status < 300) return parseAnswer(schema, response.status, response.data, info);
+    if (attempts.outOfOperationTime) {
+      // The attempt before the deadline (if any) failed: say so as the cause.
+      const last = attempts.count > 0 ? error() : undefined;
+      throw new OperationTimeoutError(currentOperation().deadlineName ?? "its deadline", info, last);
     }
-    const { status, data, headers } = response;
-    if (status >= 200 && status < 300) return parseAnswer(schema, status, data, info);
-    if ((status >= 300 && status < 400) || (status === 404 && !isLangdockNotFound(data, headers["content-type"]))) {
-      throw new BaseUrlError(status, info, describeForeignAnswer(status, data, headers.location), this.settings.baseUrl);
-    }
-    throw errorFromResponse(status, data, info, {
-      attempts: attempts.count,
-      waitTooLongMs: status === 429 ? attempts.waitTooLongMs : undefined,
-      maxRetryTimeMs: this.settings.maxRetryTimeMs,
-    });
+    throw error();
   }
 
   // ---- Integrations ----

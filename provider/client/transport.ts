@@ -1,6 +1,7 @@
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, type InternalAxiosRequestConfig } from "axios";
 import axiosRetry from "axios-retry";
 import type { ProviderSettings } from "../config";
+import { timeLeft } from "../base/operation";
 import { Cooldown, backoffDelay, parseRetryAfter } from "./retry";
 
 /**
@@ -17,7 +18,12 @@ import { Cooldown, backoffDelay, parseRetryAfter } from "./retry";
  * - `shouldResetTimeout`: axios-retry must not shrink `timeout` itself: our request interceptor gives
  *   each attempt one deadline on the WHOLE request (connect to last byte; axios' own `timeout` is an idle
  *   timer that a server trickling a byte at a time never trips), kept inside what is left of the budget.
+ * - The operation's deadline (`customTimeouts`, base/operation.ts) bounds every attempt and every pause:
+ *   an attempt or a retry that cannot start in time is not made (`Attempts.outOfOperationTime`).
  */
+
+/** Thrown by the request interceptor when the operation's deadline leaves no room for another attempt. */
+class OutOfOperationTime extends Error {}
 
 /** What one request's attempts have in common; a class, so axios' config merge passes it by reference. */
 export class Attempts {
@@ -33,6 +39,10 @@ export class Attempts {
   /** Set when the retry budget could not cover the wait Langdock asked for. */
   waitTooLongMs: number | undefined;
   nextDelayMs = 0;
+  /** Set when the operation's own deadline (customTimeouts, native plugin only) left no room for an attempt or a pause. */
+  outOfOperationTime = false;
+  /** The last attempt's failure, reported when the operation's deadline stops the next one from starting. */
+  lastError: AxiosError | undefined;
   constructor(readonly idempotent: boolean) {}
 }
 
@@ -75,11 +85,16 @@ export function createTransport({ settings, cooldown, random, axiosConfig }: Tra
   http.interceptors.request.use(async (config: InternalAxiosRequestConfig) => {
     const run = config.langdockAttempts;
     if (!run) return config;
+    if (timeLeft() <= cooldown.remaining()) {
+      run.outOfOperationTime = true;
+      throw new OutOfOperationTime("the operation's deadline passed");
+    }
     await cooldown.wait();
     run.count++;
     const timeout = timeoutMs > 0 ? timeoutMs : MAX_TIMER_MS;
     const left = maxRetryTimeMs - (Date.now() - run.startedAt);
-    run.deadlineMs = Math.min(timeout, Math.max(left, run.count === 1 ? timeout : 1));
+    const operationLeft = Math.min(MAX_TIMER_MS, Math.max(1, timeLeft()));
+    run.deadlineMs = Math.min(timeout, Math.max(left, run.count === 1 ? timeout : 1), operationLeft);
     run.timedOut = false;
     const controller = new AbortController();
     run.timer = setTimeout(() => {
@@ -104,6 +119,7 @@ export function createTransport({ settings, cooldown, random, axiosConfig }: Tra
       const run = error.config?.langdockAttempts;
       const status = error.response?.status;
       if (run) {
+        run.lastError = error;
         run.asked = status === 429 || status === 503 ? parseRetryAfter(error.response?.headers["retry-after"]) : undefined;
         if (status === 429 && run.asked === undefined) run.asked = backoffDelay(1, random) + 500;
         // A pause longer than anyone may wait fails this request instead of freezing all others.
@@ -121,6 +137,11 @@ export function createTransport({ settings, cooldown, random, axiosConfig }: Tra
     retryCondition: (error) => {
       const run = error.config?.langdockAttempts;
       if (!run) return false;
+      // The attempt ran out of the operation's time (its deadline was capped by it): the operation is over.
+      if (error.response === undefined && isLate(error, run) && timeLeft() <= 0) {
+        run.outOfOperationTime = true;
+        return false;
+      }
       const status = error.response?.status;
       const retryable =
         status !== undefined
@@ -131,6 +152,10 @@ export function createTransport({ settings, cooldown, random, axiosConfig }: Tra
       const wait = Math.max(cooldown.remaining(), run.asked ?? 0, delay);
       if (Date.now() - run.startedAt + wait > maxRetryTimeMs) {
         run.waitTooLongMs = run.asked;
+        return false;
+      }
+      if (timeLeft() <= wait) {
+        run.outOfOperationTime = true;
         return false;
       }
       run.nextDelayMs = delay;
@@ -166,7 +191,9 @@ export async function send(http: AxiosInstance, config: AxiosRequestConfig, idem
   try {
     const response = await http.request<unknown, AxiosResponse>({ ...config, langdockAttempts: attempts });
     return { attempts, response };
-  } catch (err) {
+  } catch (thrown) {
+    // The deadline stopped an attempt from starting: what the attempt before it met is the answer.
+    const err = thrown instanceof OutOfOperationTime && attempts.lastError ? attempts.lastError : thrown;
     const answered: AxiosResponse | undefined = err instanceof AxiosError ? err.response : undefined;
     if (answered) return { attempts, response: answered } satisfies Sent;
     const code = err instanceof AxiosError ? (err.code ?? "") : "";

@@ -29,6 +29,14 @@ export class APIError extends LangdockError {
     super(describe(status, apiMessage, issues, request, hint, new.target === APIConnectionTimeoutError), { cause });
     this.code = CODES.get(new.target) ?? "api_error";
   }
+
+  /**
+   * The same sentence with other advice: the client's hints name the stack config and `pulumi up`; a tool
+   * with its own flags (the export CLI) gives its own (never advice for the wrong tool).
+   */
+  messageWithHint(hint: string): string {
+    return describe(this.status, this.apiMessage, this.issues, this.request, hint, this instanceof APIConnectionTimeoutError);
+  }
 }
 
 function describe(

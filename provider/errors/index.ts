@@ -33,3 +33,5 @@ export { InvalidArgumentError } from "./invalidArgumentError";
 export { CodeFileError, type CodeField } from "./codeFileError";
 export { UsageError, OutputFolderError, ExportReadError } from "./exportErrors";
 export { LocalFileError, UploadUnconfirmedError, KnowledgeBaseNotFoundError, SyncFailedError } from "./fileErrors";
+export { OperationTimeoutError } from "./operationTimeoutError";
+export { ImportIdError } from "./importIdError";

@@ -9,6 +9,8 @@ export interface ExportArgs {
   out?: string;
   apiKey?: string;
   baseUrl?: string;
+  /** The project's dependency spec for pulumi-langdock (default: how the running copy was installed). */
+  packageSpec?: string;
   help: boolean;
 }
 
@@ -30,6 +32,8 @@ Options:
   --api-key <key>       Langdock API key (default: LANGDOCK_API_KEY; prefer the variable, a flag
                         ends up in your shell history)
   --base-url <url>      Langdock API base URL (default: LANGDOCK_BASE_URL, else https://api.langdock.com)
+  --package <spec>      how the project's package.json depends on pulumi-langdock, e.g. ^0.2.0, a
+                        tarball path or a git URL (default: the way this copy was installed)
   -h, --help            show this help
 
 Example:
@@ -82,6 +86,9 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
         break;
       case "--base-url":
         args.baseUrl = value();
+        break;
+      case "--package":
+        args.packageSpec = value();
         break;
       default:
         throw new UsageError(`Unknown argument ${JSON.stringify(flag)}; run pulumi-langdock export --help for the options.`);

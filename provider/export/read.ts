@@ -1,6 +1,9 @@
 import {
+  APIError,
   AuthenticationError,
   BaseUrlError,
+  RateLimitError,
+  UnusableResponseError,
   NotFoundError,
   PermissionDeniedError,
   type AgentWire,
@@ -148,7 +151,18 @@ function explain(err: unknown, what: string, kind: "integration" | "agent" | "sk
       err,
     );
   }
+  if (err instanceof APIError) return new ExportReadError(err.messageWithHint(exportHint(err)), err);
   return err instanceof LangdockError ? err : new ExportReadError(redact(err instanceof Error ? err.message : String(err)), err);
+}
+
+/** What to do about a failed read, in export's own terms (its flags and environment, run the export again). */
+function exportHint(err: APIError): string {
+  if (err.status === undefined)
+    return "check LANGDOCK_BASE_URL (or --base-url) and your network, then run the export again (it writes nothing until every read succeeded)";
+  if (err instanceof RateLimitError) return "Langdock kept rate limiting; run the export again later, or raise LANGDOCK_MAX_RETRIES";
+  if (err instanceof UnusableResponseError) return "check that LANGDOCK_BASE_URL (or --base-url) points at Langdock's public API";
+  if (err.status >= 500) return "Langdock is unavailable or had a server error; run the export again later";
+  return "";
 }
 
 function capitalize(text: string): string {

@@ -109,6 +109,32 @@ describe("pulumi-langdock (the package's bin)", () => {
     );
   });
 
+  it("an unreachable base URL names export's own flags, never langdock:baseUrl or pulumi up", async () => {
+    const result = await runCli(["export", "--all-integrations", "--out", path.join(tmp, "unreachable")], {
+      ...env(),
+      LANGDOCK_BASE_URL: "http://127.0.0.1:1",
+      LANGDOCK_MAX_RETRIES: "0",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "Listing integrations…\npulumi-langdock export: Langdock could not be reached for GET /integrations/v1/get: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1 — check LANGDOCK_BASE_URL (or --base-url) and your network, then run the export again (it writes nothing until every read succeeded).\n",
+    );
+  });
+
+  it.each([
+    [
+      { LANGDOCK_BASE_URL: "http://user:pw@127.0.0.1:1" },
+      '--base-url (or LANGDOCK_BASE_URL) must not contain a user name or password (found one before "@127.0.0.1:1"); remove it and put the API key in --api-key (or LANGDOCK_API_KEY).',
+    ],
+    [
+      { LANGDOCK_MAX_RETRIES: "many" },
+      'LANGDOCK_MAX_RETRIES must be a whole number of 0 or more, got "many": set LANGDOCK_MAX_RETRIES to <n>.',
+    ],
+  ])("a malformed setting %j is named as export reads it", async (setting, message) => {
+    const result = await runCli(["export", "--all-integrations", "--out", path.join(tmp, "malformed")], { ...env(), ...setting });
+    expect(result).toEqual({ code: 1, stdout: "", stderr: `pulumi-langdock export: ${message}\n` });
+  });
+
   it("refuses a folder that is not empty, before reading anything", async () => {
     const out = path.join(tmp, "busy");
     fs.mkdirSync(out);
