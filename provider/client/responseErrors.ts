@@ -37,6 +37,12 @@ function hintFor(status: number | undefined, request: RequestInfo, said: boolean
   if (status === 403 && knowledge) {
     return "give the API key the KNOWLEDGE_FOLDER_API scope, share the knowledge base with the key, and for changes give the key the Editor role on it";
   }
+  const skills = request.path.startsWith("/skills/");
+  if (status === 403 && skills) {
+    return "give the API key the SKILL_API scope in Langdock's workspace settings; the key's user also needs the createSkills permission to create a skill, editor access to change one and owner access to delete one";
+  }
+  if (status === 409 && skills)
+    return "another skill already uses this slug; change the slug (or the name it is derived from) or adopt that skill";
   switch (status) {
     case 400:
       return said

@@ -113,9 +113,10 @@ export const skillCrud: AdoptableCrud<PreparedSkillInputs> = {
       AdoptionNotFoundError.object("skill", inputs.adoptId, err),
     );
     const current = skillOutputs(existing, {});
-    // A source's files are not in Langdock's answer: the take-over imports them.
-    const unreadable = inputs.source !== undefined ? ["contentHash"] : [];
-    return { id: existing.id, current, changes: adoptionChanges(skillSchema, current, inputs, unreadable), wire: existing };
+    // A source's files are not in Langdock's answer: the take-over imports them (shown as the source, not its hash).
+    const unreadable = inputs.source !== undefined ? ["source"] : [];
+    const changes = adoptionChanges(skillSchema, current, inputs, unreadable).filter((c) => c.property !== "contentHash");
+    return { id: existing.id, current, changes, wire: existing };
   },
 
   async create(ctx, inputs) {
