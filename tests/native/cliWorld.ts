@@ -32,9 +32,8 @@ export function pluginFolder(): string {
 export interface NativeWorld {
   cli: PulumiCli;
   plugin: string;
-  /** A project folder holding `Pulumi.yaml` with `text`, plus a `plugins:` entry for the plugin. */
-  project(text: string): string;
-  /** `pulumi <args>` in `dir`, on stack `stack` (created on first use with the emulator's key and URL). */
+  /** A project folder holding `Pulumi.yaml` with `text`, plus a `plugins:` entry for the plugin unless `withPluginEntry` is false. */
+  project(text: string, withPluginEntry?: boolean): string;
   stop(): void;
 }
 
@@ -45,13 +44,11 @@ export function nativeWorld(): NativeWorld {
   return {
     cli,
     plugin,
-    project(text) {
+    project(text, withPluginEntry = true) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), "langdock-yaml-"));
       projects.push(dir);
-      fs.writeFileSync(
-        path.join(dir, "Pulumi.yaml"),
-        `${text.trimEnd()}\nplugins:\n  providers:\n    - name: langdock\n      path: ${plugin}\n`,
-      );
+      const entry = withPluginEntry ? `plugins:\n  providers:\n    - name: langdock\n      path: ${plugin}\n` : "";
+      fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `${text.trimEnd()}\n${entry}`);
       return dir;
     },
     stop() {
