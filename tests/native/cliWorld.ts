@@ -14,6 +14,11 @@ export const YAML_DIR = [process.env.PULUMI_YAML_DIR, path.join(REPO_ROOT, ".pul
   (dir) => dir && fs.existsSync(path.join(dir, "pulumi-language-yaml")),
 );
 export const CLI_DIR = findPulumiCli();
+/** Our Python and Go language hosts (`npm run language-hosts`) and the virtualenv with Pulumi's Python SDK. */
+export const LANGHOSTS_DIR = path.join(REPO_ROOT, ".pulumi-langhosts");
+export const PYTHON_VENV = path.join(LANGHOSTS_DIR, "python-venv");
+export const hasLanguageHosts = () =>
+  fs.existsSync(path.join(LANGHOSTS_DIR, "bin", "pulumi-language-python")) && fs.existsSync(path.join(PYTHON_VENV, "bin", "python"));
 
 export function describeWithYaml(name: string, body: () => void): void {
   if (CLI_DIR && YAML_DIR) describe(name, body);
@@ -39,7 +44,9 @@ export interface NativeWorld {
 
 export function nativeWorld(): NativeWorld {
   const plugin = pluginFolder();
-  const cli = new PulumiCli(CLI_DIR!, { PATH: [CLI_DIR, YAML_DIR, process.env.PATH].join(path.delimiter) });
+  const cli = new PulumiCli(CLI_DIR!, {
+    PATH: [CLI_DIR, YAML_DIR, path.join(LANGHOSTS_DIR, "bin"), process.env.PATH].join(path.delimiter),
+  });
   const projects: string[] = [];
   return {
     cli,

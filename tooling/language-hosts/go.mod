@@ -1,4 +1,4 @@
-module pulumi-langdock/tooling/pulumi-codegen
+module pulumi-langdock/tooling/language-hosts
 
 go 1.25.11
 
