@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { LangdockEmulator } from "../../provider/emulator";
+import { DEFAULT_MODELS, LangdockEmulator } from "../../provider/emulator";
 import { planOf } from "../../tooling/pulumiCli";
 import { REPO_ROOT } from "../e2e/cliSuite";
 import { describeWithYaml, initStack, nativeWorld, type NativeWorld } from "./cliWorld";
@@ -34,6 +34,7 @@ describeWithYaml("a Pulumi YAML program on the native plugin", () => {
 
     await run("up", "--yes");
     const outputs = JSON.parse((await run("stack", "output", "--json")).stdout) as Record<string, string>;
+    expect(outputs.models).toEqual(DEFAULT_MODELS);
     const held = emulator.snapshot();
     expect(held.integrations.map((i) => i.id)).toEqual([outputs.integrationId]);
     expect(held.actions.map((a) => [a.id, a.integrationId, a.name])).toEqual([
