@@ -5,6 +5,8 @@ export interface ExportArgs {
   allIntegrations: boolean;
   agents: string[];
   out?: string;
+  /** Where to write an import file for `pulumi import --file` (the native plugin's import), besides the project. */
+  importFile?: string;
   apiKey?: string;
   baseUrl?: string;
   help: boolean;
@@ -22,6 +24,8 @@ Options:
                         marked "[removed by Pulumi]" (pass their id with --integration to include them)
   --agent <id>          an agent to export (repeatable; Langdock cannot list agents)
   --out <dir>           folder to write the project into; must be new or empty
+  --import-file <file>  also write the objects as an import file for the native plugin:
+                        pulumi import --file <file> (Python, Go, YAML … programs)
   --api-key <key>       Langdock API key (default: LANGDOCK_API_KEY; prefer the variable, a flag
                         ends up in your shell history)
   --base-url <url>      Langdock API base URL (default: LANGDOCK_BASE_URL, else https://api.langdock.com)
@@ -65,6 +69,9 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
         break;
       case "--out":
         args.out = value();
+        break;
+      case "--import-file":
+        args.importFile = value();
         break;
       case "--api-key":
         args.apiKey = value();

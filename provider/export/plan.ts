@@ -30,6 +30,8 @@ export interface Declaration {
   kind: Kind;
   resource: string;
   variable: string;
+  /** The id `pulumi import` takes for it with the native plugin (`<integrationId>/<actionId>` for a child). */
+  importId: string;
   /** Comment lines written above the declaration. */
   comments: string[];
   args: Props;
@@ -74,7 +76,7 @@ export function planExport(workspace: Workspace): ExportPlan {
   for (const integration of byName(workspace.integrations)) {
     const { resource, variable } = names.take(integration.name, "integration");
     const args = integrationArgs(integration, variable, plan);
-    plan.declarations.push({ kind: "Integration", resource, variable, comments: commentsFor(args), args });
+    plan.declarations.push({ kind: "Integration", resource, variable, importId: integration.id, comments: commentsFor(args), args });
 
     for (const action of [...(integration.actions ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0))) {
       const names_ = names.take(action.name, "action");
@@ -87,6 +89,7 @@ export function planExport(workspace: Workspace): ExportPlan {
       plan.declarations.push({
         kind: "Action",
         ...names_,
+        importId: `${integration.id}/${action.id}`,
         comments: gapComments("action", action.name, integration.name, inputs, plan),
         args: inputs,
       });
@@ -100,6 +103,7 @@ export function planExport(workspace: Workspace): ExportPlan {
       plan.declarations.push({
         kind: "Trigger",
         ...names_,
+        importId: `${integration.id}/${trigger.id}`,
         comments: gapComments("trigger", trigger.name, integration.name, inputs, plan),
         args: inputs,
       });
@@ -118,7 +122,7 @@ export function planExport(workspace: Workspace): ExportPlan {
       plan.notes.push(note);
       comments.push(note);
     }
-    plan.declarations.push({ kind: "Agent", resource, variable, comments, args });
+    plan.declarations.push({ kind: "Agent", resource, variable, importId: agent.id, comments, args });
   }
   for (const { id, name } of workspace.removed ?? []) {
     plan.notes.push(

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { LangdockEmulator } from "../../provider/emulator";
-import { PulumiCli, findPulumiCli } from "../../tooling/pulumiCli";
+import { PulumiCli, REQUIRE_CLI_VARIABLE, cliRequired, findPulumiCli } from "../../tooling/pulumiCli";
 import { REPO_ROOT } from "../e2e/cliSuite";
 
 /**
@@ -20,9 +20,23 @@ export const PYTHON_VENV = path.join(LANGHOSTS_DIR, "python-venv");
 export const hasLanguageHosts = () =>
   fs.existsSync(path.join(LANGHOSTS_DIR, "bin", "pulumi-language-python")) && fs.existsSync(path.join(PYTHON_VENV, "bin", "python"));
 
+/**
+ * `describe` for a suite on the real CLI that needs `tools` (e.g. pulumi-language-yaml): skipped without them,
+ * unless the environment requires the CLI suites (CI sets LANGDOCK_E2E_REQUIRE_CLI): then missing tools fail.
+ */
+export function describeWith(available: boolean, setup: string, name: string, body: () => void): void {
+  if (CLI_DIR && available) describe(name, body);
+  else if (cliRequired())
+    describe(name, () => {
+      it("has what it runs on", () => {
+        throw new Error(`${REQUIRE_CLI_VARIABLE} is set but this suite's tools are missing: run npm run pulumi-cli and ${setup}.`);
+      });
+    });
+  else describe.skip(`${name} (needs the Pulumi CLI and ${setup})`, body);
+}
+
 export function describeWithYaml(name: string, body: () => void): void {
-  if (CLI_DIR && YAML_DIR) describe(name, body);
-  else describe.skip(`${name} (needs the Pulumi CLI and pulumi-language-yaml: npm run pulumi-cli, npm run pulumi-yaml)`, body);
+  describeWith(YAML_DIR !== undefined, "npm run pulumi-yaml", name, body);
 }
 
 /** A folder holding `pulumi-resource-langdock`, which runs dist/native/main.js of this repository. */

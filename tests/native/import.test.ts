@@ -3,6 +3,7 @@ import * as path from "path";
 import { LangdockClient } from "../../provider/client";
 import { DEFAULT_SETTINGS } from "../../provider/config";
 import { LangdockEmulator } from "../../provider/emulator";
+import { runExport } from "../../provider/export";
 import { describeWithYaml, initStack, nativeWorld, type NativeWorld } from "./cliWorld";
 
 /**
@@ -77,6 +78,35 @@ describeWithYaml("pulumi import of hand-built objects", () => {
 
     await world.cli.run(dir, ["preview", "--expect-no-changes"]);
     await world.cli.run(dir, ["refresh", "--yes", "--expect-no-changes"]);
+    expect(emulator.log.filter((e) => e.method !== "GET")).toEqual([]);
+  });
+
+  it("imports what pulumi-langdock export lists in its import file, and the code previews clean", async () => {
+    const client = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: emulator.apiKey, baseUrl: emulator.url });
+    const integration = await client.createIntegration({ name: "Billing", description: "Invoices" });
+    await client.createAction(integration.id, { name: "Find invoice", code: "return 1;", requiresConfirmation: false, inputFields: [] });
+    const agent = await client.createAgent({ name: "Billing helper", instruction: "Help with invoices." });
+
+    const dir = world.project("name: exported\nruntime: yaml\n");
+    const importFile = path.join(dir, "import.json");
+    const lines: string[] = [];
+    const io = {
+      out: (l: string) => lines.push(l),
+      err: (l: string) => lines.push(l),
+      env: { LANGDOCK_API_KEY: emulator.apiKey, LANGDOCK_BASE_URL: emulator.url },
+    };
+    const args = ["--integration", integration.id, "--agent", agent.id, "--out", path.join(dir, "typescript"), "--import-file", importFile];
+    expect(await runExport(args, io)).toBe(0);
+    expect(lines).toContainEqual(`Or, with the native plugin (any language): pulumi import --file ${importFile} --out <program file>`);
+    const listed = JSON.parse(fs.readFileSync(importFile, "utf8")) as { resources: { type: string; id: string }[] };
+    expect(listed.resources.map((r) => r.type)).toEqual(["langdock:index:Integration", "langdock:index:Action", "langdock:index:Agent"]);
+
+    await initStack(world.cli, dir, "dev", emulator);
+    const code = path.join(dir, "imported.yaml");
+    await world.cli.run(dir, ["import", "--file", importFile, "--yes", "--out", code]);
+    fs.appendFileSync(path.join(dir, "Pulumi.yaml"), fs.readFileSync(code, "utf8"));
+    emulator.resetLog();
+    await world.cli.run(dir, ["preview", "--expect-no-changes"]);
     expect(emulator.log.filter((e) => e.method !== "GET")).toEqual([]);
   });
 });
