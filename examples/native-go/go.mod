@@ -119,5 +119,5 @@ require (
 )
 
 // The SDK generated from the plugin's schema: pulumi package gen-sdk <schema> --language go --out sdk
-// (then give sdk/go/langdock the go.mod the README shows).
+// and a go.mod in sdk/go/langdock (docs/guides/native-provider.md shows both steps).
 replace pulumi-langdock/sdk/go/langdock => ./sdk/go/langdock
