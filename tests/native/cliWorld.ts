@@ -85,3 +85,17 @@ export async function initStack(cli: PulumiCli, dir: string, stack: string, emul
   await cli.run(dir, ["config", "set", "--secret", "langdock:apiKey", emulator.apiKey]);
   await cli.run(dir, ["config", "set", "langdock:baseUrl", emulator.url]);
 }
+
+/** A world and an emulator for one suite: started before its tests, stopped after them. */
+export function nativeSuite(): { readonly world: NativeWorld; readonly emulator: LangdockEmulator } {
+  const suite = {} as { world: NativeWorld; emulator: LangdockEmulator };
+  beforeAll(async () => {
+    suite.world = nativeWorld();
+    suite.emulator = await LangdockEmulator.start();
+  });
+  afterAll(async () => {
+    await suite.emulator?.close();
+    suite.world?.stop();
+  });
+  return suite;
+}

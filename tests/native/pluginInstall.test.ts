@@ -1,9 +1,8 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { LangdockEmulator } from "../../provider/emulator";
 import { REPO_ROOT } from "../e2e/cliSuite";
-import { describeWithYaml, initStack, nativeWorld, type NativeWorld } from "./cliWorld";
+import { describeWithYaml, initStack, nativeSuite } from "./cliWorld";
 
 /**
  * The plugin as users install it: `npm run native-plugin` packs a tarball (the package, its production
@@ -12,18 +11,8 @@ import { describeWithYaml, initStack, nativeWorld, type NativeWorld } from "./cl
  */
 describeWithYaml("the packed native plugin, installed with pulumi plugin install", () => {
   jest.setTimeout(600_000);
-  let world: NativeWorld;
-  let emulator: LangdockEmulator;
+  const suite = nativeSuite();
   const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
-
-  beforeAll(async () => {
-    world = nativeWorld();
-    emulator = await LangdockEmulator.start();
-  });
-  afterAll(async () => {
-    await emulator?.close();
-    world?.stop();
-  });
 
   it("installs from the tarball, serves the package schema, and runs a program's up and destroy", async () => {
     const out = execFileSync(process.execPath, [path.join(REPO_ROOT, "scripts", "native-plugin.js")], { cwd: REPO_ROOT, encoding: "utf8" });
@@ -32,12 +21,12 @@ describeWithYaml("the packed native plugin, installed with pulumi plugin install
       `pulumi-resource-langdock-v${version}-linux-${process.arch === "x64" ? "amd64" : process.arch}.tar.gz`,
     );
 
-    const dir = world.project(
+    const dir = suite.world.project(
       `name: installed\nruntime: yaml\nresources:\n  helper:\n    type: langdock:index:Agent\n    properties:\n      name: Installed helper\n`,
       false,
     );
-    await world.cli.run(dir, ["plugin", "install", "resource", "langdock", version, "--file", tarball]);
-    const schema = (await world.cli.run(dir, ["package", "get-schema", "langdock"])).stdout;
+    await suite.world.cli.run(dir, ["plugin", "install", "resource", "langdock", version, "--file", tarball]);
+    const schema = (await suite.world.cli.run(dir, ["package", "get-schema", "langdock"])).stdout;
     // The CLI re-serializes the schema (empty objects dropped): the same package, resources and functions.
     const served = JSON.parse(schema) as { name: string; version: string; resources: object; functions: object };
     const file = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "schema.json"), "utf8")) as typeof served;
@@ -49,10 +38,10 @@ describeWithYaml("the packed native plugin, installed with pulumi plugin install
       keys(file.functions),
     ]);
 
-    await initStack(world.cli, dir, "dev", emulator);
-    await world.cli.run(dir, ["up", "--yes"]);
-    expect(emulator.snapshot().agents.map((a) => a.name)).toEqual(["Installed helper"]);
-    await world.cli.run(dir, ["destroy", "--yes"]);
-    expect(emulator.snapshot().agents.every((a) => a.disabled)).toBe(true);
+    await initStack(suite.world.cli, dir, "dev", suite.emulator);
+    await suite.world.cli.run(dir, ["up", "--yes"]);
+    expect(suite.emulator.snapshot().agents.map((a) => a.name)).toEqual(["Installed helper"]);
+    await suite.world.cli.run(dir, ["destroy", "--yes"]);
+    expect(suite.emulator.snapshot().agents.every((a) => a.disabled)).toBe(true);
   });
 });
