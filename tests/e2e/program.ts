@@ -15,6 +15,8 @@ export interface ProgramParams {
   protectAgent: boolean;
   /** Extra actions, to give an interrupted `up` something to interrupt. */
   extraActions: number;
+  /** The agent's `adoptId`, when set. */
+  agentAdoptId?: string;
 }
 
 export const DEFAULT_PARAMS: ProgramParams = {
@@ -73,7 +75,11 @@ const notes = action(p.notesName, "Write note", p.notesDescription, {
 });
 const keep = p.keep ? action("keep", "Keep", p.keepDescription, { retainOnDelete: true }) : undefined;
 const extras = Array.from({ length: p.extraActions }, (_, i) => action("extra-" + i, "Extra " + i, "Extra action " + i));
-const helper = new Agent("helper", { name: p.prefix + " helper", instruction: "Help.", actions: [{ actionId: find.id }] }, { protect: p.protectAgent });
+const helper = new Agent(
+  "helper",
+  { name: p.prefix + " helper", instruction: "Help.", actions: [{ actionId: find.id }], ...(p.agentAdoptId ? { adoptId: p.agentAdoptId } : {}) },
+  { protect: p.protectAgent },
+);
 exports.ids = { crm: crm.id, find: find.id, notes: notes.id, keep: keep && keep.id, helper: helper.id, extras: extras.map((e) => e.id) };
 `;
     fs.writeFileSync(path.join(this.dir, "index.js"), source);
