@@ -60,7 +60,12 @@ describeWithCli("npm run demo with a Pulumi CLI on PATH", () => {
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, [path.join(REPO_ROOT, "scripts", "demo.js"), "quickstart"], {
         cwd: REPO_ROOT,
-        env: { ...process.env, PATH: `${CLI_DIR}${path.delimiter}${process.env.PATH}`, HOME: home, PULUMI_HOME: path.join(home, ".pulumi") },
+        env: {
+          ...process.env,
+          PATH: `${CLI_DIR}${path.delimiter}${process.env.PATH}`,
+          HOME: home,
+          PULUMI_HOME: path.join(home, ".pulumi"),
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let text = "";

@@ -87,7 +87,9 @@ describeWithCli("an `up` killed with SIGKILL in the middle of creates, then the 
 
   const pendingCreates = async (program: TestProgram) => {
     const state = JSON.parse((await world.cli.run(program.dir, ["stack", "export"])).stdout);
-    return (state.deployment.pending_operations ?? []).filter((op: any) => op.type === "creating").map((op: any) => op.resource.urn as string);
+    return (state.deployment.pending_operations ?? [])
+      .filter((op: any) => op.type === "creating")
+      .map((op: any) => op.resource.urn as string);
   };
 
   it("during action creates: `pulumi refresh --clear-pending-creates`, then `pulumi up`, leaves no duplicate", async () => {

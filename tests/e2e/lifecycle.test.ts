@@ -15,7 +15,8 @@ describeWithCli("one stack through the real CLI: drift, changes and resource opt
   let ids: Record<string, string>;
   const pulumi = (...args: string[]) => world.cli.run(program.dir, args);
   const action = (id: string) => world.emulator.snapshot().actions.find((a) => a.id === id);
-  const plan = async (...args: string[]) => planOf(await world.cli.json(program.dir, ["preview", ...args])).filter((s) => !s.startsWith("same "));
+  const plan = async (...args: string[]) =>
+    planOf(await world.cli.json(program.dir, ["preview", ...args])).filter((s) => !s.startsWith("same "));
 
   beforeAll(async () => {
     world = await startWorld();

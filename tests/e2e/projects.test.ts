@@ -69,7 +69,7 @@ describeWithCli("every Pulumi project in the repo, on the real CLI", () => {
 
     // The README's commands (the quick start logs in to the local backend; the others share it).
     if (project.dir === REPO_ROOT) await cli.run(project.dir, ["login", "--local"], { env: { PULUMI_BACKEND_URL: "" } });
-    const env = project.dir === REPO_ROOT ? { PULUMI_BACKEND_URL: "" } : {};
+    const env: Record<string, string> = project.dir === REPO_ROOT ? { PULUMI_BACKEND_URL: "" } : {};
     const run = (...args: string[]) => cli.run(project.dir, args, { env });
     await run("stack", "init", STACK);
     try {

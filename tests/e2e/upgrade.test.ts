@@ -36,7 +36,10 @@ describeWithCli("a stack created by 0.1.0, after the upgrade, on the real CLI", 
     dir = path.join(installPackage(), "e2e-upgrade");
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: consumer\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n");
+    fs.writeFileSync(
+      path.join(dir, "Pulumi.yaml"),
+      "name: consumer\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: index.js\n",
+    );
     fs.writeFileSync(path.join(dir, "index.js"), PROGRAM);
   });
   afterAll(async () => {
@@ -59,7 +62,12 @@ describeWithCli("a stack created by 0.1.0, after the upgrade, on the real CLI", 
       if (!res.type.startsWith("pulumi-nodejs:dynamic/") || !old[name]) continue;
       ids[name] = res.id;
       const substitute = (props: Record<string, unknown>) =>
-        JSON.parse(JSON.stringify(props).replace(/<id of ([^>]+)>/g, (_, n: string) => ids[n] ?? exported.deployment.resources.find((r: any) => r.urn.endsWith(`::${n}`)).id));
+        JSON.parse(
+          JSON.stringify(props).replace(
+            /<id of ([^>]+)>/g,
+            (_, n: string) => ids[n] ?? exported.deployment.resources.find((r: any) => r.urn.endsWith(`::${n}`)).id,
+          ),
+        );
       res.inputs = substitute(old[name].inputs);
       res.outputs = { ...substitute(old[name].outputs), createdAt: res.outputs.createdAt, updatedAt: res.outputs.updatedAt };
       expect(res.outputs.__provider).toMatch(OLD_SHELL);
