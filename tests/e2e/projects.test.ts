@@ -87,6 +87,7 @@ describeWithCli("every Pulumi project in the repo, on the real CLI", () => {
       const after = emulator.snapshot();
       const ids = new Set(Object.values(after).flatMap((objects: any[]) => objects.map((o) => o.id)));
       for (const key of project.outputs) expect(ids.has(outputs[key])).toBe(true);
+      expect((await run("stack", "output", "agentId")).stdout.trim()).toBe(outputs.agentId);
 
       // Nothing to do now, and nothing drifted.
       emulator.resetLog();
