@@ -33,10 +33,7 @@ describeWithCli("pulumi-langdock export, then the real CLI", () => {
     expect(exported.code).toBe(0);
 
     // The commands export prints, as a user runs them (the package is installed one folder up).
-    const pulumi = (...args: string[]) => world.cli.run(out, args);
-    await pulumi("stack", "init", "prod");
-    await pulumi("config", "set", "--secret", "langdock:apiKey", world.emulator.apiKey);
-    await pulumi("config", "set", "langdock:baseUrl", world.emulator.url);
+    const pulumi = await world.initStack(out, "prod");
     const secretKeys = [...exported.stdout.matchAll(/pulumi config set --secret (\w+) </g)].map((m) => m[1]);
     expect(secretKeys).toEqual(["ticketDeskClientSecret"]);
     await pulumi("config", "set", "--secret", secretKeys[0], CLIENT_SECRET);

@@ -56,14 +56,6 @@ describeWithCli("an `up` killed with SIGKILL in the middle of creates, then the 
     await world?.stop();
   });
 
-  async function stackFor(program: TestProgram, stack: string) {
-    const pulumi = (...args: string[]) => world.cli.run(program.dir, args);
-    await pulumi("stack", "init", stack);
-    await pulumi("config", "set", "--secret", "langdock:apiKey", world.emulator.apiKey);
-    await pulumi("config", "set", "langdock:baseUrl", world.emulator.url);
-    return pulumi;
-  }
-
   /** Starts `pulumi up`, SIGKILLs the CLI alone once `ready()` holds, and waits for `settled()` in Langdock. */
   async function killedUp(program: TestProgram, ready: () => boolean, settled: () => boolean) {
     let pid = 0;
@@ -94,7 +86,7 @@ describeWithCli("an `up` killed with SIGKILL in the middle of creates, then the 
 
   it("during action creates: `pulumi refresh --clear-pending-creates`, then `pulumi up`, leaves no duplicate", async () => {
     const program = new TestProgram("interrupted-actions", { prefix: "K1", extraActions: 3 });
-    const pulumi = await stackFor(program, "killed");
+    const pulumi = await world.initStack(program.dir, "killed");
     const { emulator } = world;
     emulator.faults.stall({ ms: 4_000, count: 6, match: { method: "POST", path: ACTION_CREATE } });
     const integrationCreated = () => emulator.count({ method: "POST", path: "/integrations/v1/create" }) === 1;
@@ -120,7 +112,7 @@ describeWithCli("an `up` killed with SIGKILL in the middle of creates, then the 
 
   it("during an agent's create: `pulumi refresh --clear-pending-creates`, then `pulumi up` with the agent's adoptId, leaves no duplicate", async () => {
     const program = new TestProgram("interrupted-agent", { prefix: "K2" });
-    const pulumi = await stackFor(program, "killed");
+    const pulumi = await world.initStack(program.dir, "killed");
     const { emulator } = world;
     emulator.faults.stall({ ms: 4_000, count: 1, match: { method: "POST", path: AGENT_CREATE } });
     const before = emulator.count({ method: "POST", path: AGENT_CREATE });

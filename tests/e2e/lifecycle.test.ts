@@ -21,9 +21,7 @@ describeWithCli("one stack through the real CLI: drift, changes and resource opt
   beforeAll(async () => {
     world = await startWorld();
     program = new TestProgram("lifecycle");
-    await pulumi("stack", "init", STACK);
-    await pulumi("config", "set", "--secret", "langdock:apiKey", world.emulator.apiKey);
-    await pulumi("config", "set", "langdock:baseUrl", world.emulator.url);
+    await world.initStack(program.dir, STACK);
     await pulumi("up", "--yes");
     ids = JSON.parse((await pulumi("stack", "output", "ids", "--json")).stdout);
   });
@@ -125,10 +123,7 @@ describeWithCli("--parallel 1 and the default parallelism, through the real CLI"
 
   /** What Langdock holds for the stack's objects, without ids and times. */
   async function upAndDescribe(program: TestProgram, stack: string, args: string[]) {
-    const pulumi = (...a: string[]) => world.cli.run(program.dir, a);
-    await pulumi("stack", "init", stack);
-    await pulumi("config", "set", "--secret", "langdock:apiKey", world.emulator.apiKey);
-    await pulumi("config", "set", "langdock:baseUrl", world.emulator.url);
+    const pulumi = await world.initStack(program.dir, stack);
     await pulumi("up", "--yes", ...args);
     const ids = JSON.parse((await pulumi("stack", "output", "ids", "--json")).stdout);
     const snapshot = world.emulator.snapshot();

@@ -70,11 +70,8 @@ describeWithCli("every Pulumi project in the repo, on the real CLI", () => {
     // The README's commands (the quick start logs in to the local backend; the others share it).
     if (project.dir === REPO_ROOT) await cli.run(project.dir, ["login", "--local"], { env: { PULUMI_BACKEND_URL: "" } });
     const env: Record<string, string> = project.dir === REPO_ROOT ? { PULUMI_BACKEND_URL: "" } : {};
-    const run = (...args: string[]) => cli.run(project.dir, args, { env });
-    await run("stack", "init", STACK);
+    const run = await world.initStack(project.dir, STACK, env);
     try {
-      await run("config", "set", "--secret", "langdock:apiKey", emulator.apiKey);
-      await run("config", "set", "langdock:baseUrl", emulator.url);
       for (const args of project.config(world)) await run("config", "set", ...args);
 
       emulator.resetLog();

@@ -47,10 +47,7 @@ describeWithCli("a stack created by 0.1.0, after the upgrade, on the real CLI", 
   });
 
   it("previews with no change, refreshes and destroys", async () => {
-    const pulumi = (...args: string[]) => world.cli.run(dir, args);
-    await pulumi("stack", "init", "test");
-    await pulumi("config", "set", "--secret", "langdock:apiKey", world.emulator.apiKey);
-    await pulumi("config", "set", "langdock:baseUrl", world.emulator.url);
+    const pulumi = await world.initStack(dir, "test");
     // The objects 0.1.0 created, in Langdock; then the state 0.1.0 wrote for them, imported.
     await pulumi("up", "--yes");
     const exported = JSON.parse((await pulumi("stack", "export")).stdout);
