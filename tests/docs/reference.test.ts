@@ -70,6 +70,10 @@ describe("describeKinds", () => {
       r.outputs.filter((o) => o.description === "").map((o) => `${r.name}.${o.name}`),
     );
     expect(outputsUndocumented).toEqual([]);
+    const argsUndocumented = description.lookups.flatMap((l) =>
+      [...l.args, ...l.options].filter((a) => a.description === "").map((a) => `${l.name}.${a.name}`),
+    );
+    expect(argsUndocumented).toEqual([]);
     expect(input("Agent", "actions.actionId")?.description).toBe("Id of an action, e.g. `action.id`.");
   });
 
