@@ -15,4 +15,6 @@ export const LIMITS = {
   inputField: { label: 100, description: 500, placeholder: 200, slug: 100, optionLabel: 100, optionValue: 200 },
   agent: { name: 80, description: 500, emoji: 16, instruction: 40_000, conversationStarter: 255, conversationStarters: 20, model: 64 },
   agentField: { slug: 100, label: 100, description: 500, option: 255, fileType: 100 },
+  /** skills.md (Langdock's OpenAPI `CreateSkillRequest` and `Skill`). */
+  skill: { name: 64, slug: 100, description: 1024, instructions: 50_000 },
 } as const;

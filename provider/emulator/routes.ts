@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ChildCollection } from "./children";
 import { badRequest } from "./httpError";
 import { knowledgeRoutes } from "./knowledgeRoutes";
+import { skillRoutes } from "./skillRoutes";
 import type { EmulatorStore } from "./store";
 import type { ApiScope } from "./types";
 import {
@@ -121,6 +122,7 @@ export function buildRoutes(store: EmulatorStore): Route[] {
     }),
     route("GET", "/agent/v1/models", AGENT_API, () => ok({ data: agents.models.map((id) => ({ id })) })),
     ...knowledgeRoutes(store.knowledge),
+    ...skillRoutes(store.skills),
   ];
 }
 

@@ -10,7 +10,7 @@ import type { ApiScope, KnowledgeRole, EmulatorFaults, EmulatorOptions, Emulator
 import { actionPatch, agentPatch, integrationPatch, triggerPatch, validate } from "./validation";
 
 export const DEFAULT_MODELS: readonly string[] = ["gpt-4o", "gpt-4o-mini", "claude-sonnet-4"];
-const DEFAULT_SCOPES: readonly ApiScope[] = ["INTEGRATION_API", "AGENT_API", "KNOWLEDGE_FOLDER_API"];
+const DEFAULT_SCOPES: readonly ApiScope[] = ["INTEGRATION_API", "AGENT_API", "KNOWLEDGE_FOLDER_API", "SKILL_API"];
 /** JSON bodies; uploads (multipart) may be larger. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -53,10 +53,12 @@ export class LangdockEmulator {
     this.onRequest = opts.onRequest;
     this.faultController = new FaultController(opts.latencyMs ?? 0);
     this.faults = this.faultController;
-    this.store = new EmulatorStore(models, opts.integrationDetail ?? "full", {
-      stageMs: opts.knowledgeStageMs ?? 50,
-      replaceGivesNewId: opts.knowledgeReplaceGivesNewId ?? false,
-    });
+    this.store = new EmulatorStore(
+      models,
+      opts.integrationDetail ?? "full",
+      { stageMs: opts.knowledgeStageMs ?? 50, replaceGivesNewId: opts.knowledgeReplaceGivesNewId ?? false },
+      opts.skillImportMaxBytes,
+    );
     this.routes = buildRoutes(this.store);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => res.destroy());
@@ -146,6 +148,15 @@ export class LangdockEmulator {
 
   deleteKnowledgeFile(id: string): void {
     this.store.knowledge.deleteFileAnywhere(id);
+  }
+
+  /** `patch` uses request names ({ name, slug, description, instructions, integrationIds }) and merges. */
+  editSkill(id: string, patch: Record<string, unknown>): void {
+    this.store.skills.edit(id, patch);
+  }
+
+  deleteSkill(id: string): void {
+    this.store.skills.delete(id);
   }
 
   snapshot(): EmulatorSnapshot {

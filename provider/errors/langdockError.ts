@@ -23,8 +23,11 @@ export type LangdockErrorCode =
   | "create_unconfirmed"
   | "create_answer_unusable"
   | "name_claimed"
+  | "object_claimed"
   | "name_unverifiable"
   | "name_differs"
+  | "slug_claimed"
+  | "slug_differs"
   | "model_unavailable"
   | "unmanaged_refused"
   | "partial_state"
@@ -36,7 +39,9 @@ export type LangdockErrorCode =
   | "local_file"
   | "upload_unconfirmed"
   | "knowledge_base_not_found"
-  | "sync_failed";
+  | "sync_failed"
+  | "operation_timeout"
+  | "import_id";
 
 /** Base of every error the package throws on purpose; its message is already redacted, its `cause` kept. */
 export class LangdockError extends Error {

@@ -40,7 +40,7 @@ export function projectFiles(project: string, packageSpec: string): { path: stri
       path: "Pulumi.yaml",
       content: [
         `name: ${project}`,
-        "description: Langdock workspace (integrations, actions, triggers, agents) exported by pulumi-langdock export",
+        "description: Langdock workspace (integrations, actions, triggers, agents, skills) exported by pulumi-langdock export",
         "runtime:",
         "  name: nodejs",
         "  options:",

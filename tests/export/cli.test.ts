@@ -53,7 +53,7 @@ describe("pulumi-langdock (the package's bin)", () => {
 
   it.each([
     [["--all-integrations"], "--out <dir> is required: the folder to write the Pulumi project into."],
-    [["--out", "x"], "Nothing to export: pass --integration <id>, --all-integrations or --agent <id>."],
+    [["--out", "x"], "Nothing to export: pass --integration <id>, --all-integrations, --agent <id>, --skill <id> or --all-skills."],
     [["--integration", "crm", "--out", "x"], '--integration expects a Langdock id (a UUID such as 7d0f3c1e-…), got "crm".'],
     [["--agent"], "--agent needs a value."],
     [["--colour", "red"], 'Unknown argument "--colour"; run pulumi-langdock export --help for the options.'],

@@ -67,18 +67,37 @@ export class SourceDocs {
   }
 
   /**
-   * The class's own public properties (what a program reads), with their TSDoc and the type they
-   * resolve to (`Out<T>`/`pulumi.Output<T>` unwrapped to `T`).
+   * The class's public properties (what a program reads), its own and those of the package's classes it
+   * extends (an Action's `slug` is declared by ChildResource), with their TSDoc and the type they resolve
+   * to (`Out<T>`/`pulumi.Output<T>` unwrapped to `T`).
    */
   classOutputs(className: string): { name: string; description: string; type: ts.Type }[] {
-    const cls = this.mustExport(className);
-    const declaration = cls.valueDeclaration as ts.ClassDeclaration;
-    return declaration.members.filter(ts.isPropertyDeclaration).flatMap((member) => {
-      const symbol = member.name && this.checker.getSymbolAtLocation(member.name);
-      if (!symbol || member.modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword))
-        return [];
-      return [{ name: symbol.getName(), description: this.doc(symbol), type: this.resolvedOutput(this.checker.getTypeOfSymbol(symbol)) }];
-    });
+    const chain: ts.ClassDeclaration[] = [];
+    for (let cls: ts.Symbol | undefined = this.mustExport(className); cls; cls = this.baseClass(cls)) {
+      const declaration = cls.valueDeclaration;
+      if (!declaration || !ts.isClassDeclaration(declaration) || declaration.getSourceFile().isDeclarationFile) break;
+      chain.unshift(declaration);
+    }
+    const outputs: { name: string; description: string; type: ts.Type }[] = [];
+    for (const declaration of chain) {
+      for (const member of declaration.members.filter(ts.isPropertyDeclaration)) {
+        const symbol = member.name && this.checker.getSymbolAtLocation(member.name);
+        if (!symbol || member.modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword || m.kind === ts.SyntaxKind.ProtectedKeyword))
+          continue;
+        if (outputs.some((o) => o.name === symbol.getName())) continue;
+        outputs.push({
+          name: symbol.getName(),
+          description: this.doc(symbol),
+          type: this.resolvedOutput(this.checker.getTypeOfSymbol(symbol)),
+        });
+      }
+    }
+    return outputs;
+  }
+
+  private baseClass(symbol: ts.Symbol): ts.Symbol | undefined {
+    const type = this.checker.getDeclaredTypeOfSymbol(symbol) as ts.InterfaceType;
+    return (this.checker.getBaseTypes(type) ?? [])[0]?.getSymbol();
   }
 
   /** A lookup's signature: its documented function, parameters and resolved return type. */
