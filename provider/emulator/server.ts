@@ -53,12 +53,11 @@ export class LangdockEmulator {
     this.onRequest = opts.onRequest;
     this.faultController = new FaultController(opts.latencyMs ?? 0);
     this.faults = this.faultController;
-    this.store = new EmulatorStore(
-      models,
-      opts.integrationDetail ?? "full",
-      { stageMs: opts.knowledgeStageMs ?? 50, replaceGivesNewId: opts.knowledgeReplaceGivesNewId ?? false },
-      opts.skillImportMaxBytes,
-    );
+    this.store = new EmulatorStore(models, opts.integrationDetail ?? "full", {
+      stageMs: opts.knowledgeStageMs ?? 50,
+      replaceGivesNewId: opts.knowledgeReplaceGivesNewId ?? false,
+    });
+    if (opts.skillImportMaxBytes !== undefined) this.store.skills.importMaxBytes = opts.skillImportMaxBytes;
     this.routes = buildRoutes(this.store);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => res.destroy());

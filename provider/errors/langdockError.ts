@@ -30,6 +30,7 @@ export type LangdockErrorCode =
   | "slug_differs"
   | "model_unavailable"
   | "unmanaged_refused"
+  | "move_refused"
   | "partial_state"
   | "invalid_argument"
   | "code_file"

@@ -17,7 +17,9 @@ export function describeWithCli(name: string, body: () => void): void {
   } else if (cliRequired()) {
     describe(name, () => {
       it("has a Pulumi CLI", () => {
-        throw new Error(`${REQUIRE_CLI_VARIABLE} is set but no Pulumi CLI was found: run npm run pulumi-cli and put its folder on PATH (or in PULUMI_CLI_DIR).`);
+        throw new Error(
+          `${REQUIRE_CLI_VARIABLE} is set but no Pulumi CLI was found: run npm run pulumi-cli and put its folder on PATH (or in PULUMI_CLI_DIR).`,
+        );
       });
     });
   } else {
