@@ -140,7 +140,7 @@ export function planExport(workspace: Workspace): ExportPlan {
           : new Expr(JSON.stringify(id), "integration not part of this export: its id stays literal"),
       );
     }
-    plan.declarations.push({ kind: "Skill", resource, variable, comments: [], args });
+    plan.declarations.push({ kind: "Skill", resource, variable, importId: skill.id, comments: [], args });
   }
   for (const { id, name } of workspace.removed ?? []) {
     plan.notes.push(

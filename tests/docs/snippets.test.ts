@@ -112,14 +112,13 @@ describe("user docs", () => {
     expect(found).toEqual([]);
   });
 
-  it("link only to files that exist (guides other branches write are allowed until they merge)", () => {
-    const pending = ["docs/guides/pulumi-cli.md", "docs/guides/native-provider.md", "docs/guides/langdock-api-2026.md"];
+  it("link only to files that exist", () => {
     const broken = userDocs(REPO_ROOT).flatMap((doc) =>
       [...fs.readFileSync(path.join(REPO_ROOT, doc), "utf8").matchAll(/\]\(([^)\s]+)\)/g)]
         .map((m) => m[1].split("#")[0])
         .filter((target) => target !== "" && !/^[a-z]+:/.test(target))
         .map((target) => path.relative(REPO_ROOT, path.resolve(REPO_ROOT, path.dirname(doc), target)))
-        .filter((target) => !fs.existsSync(path.join(REPO_ROOT, target)) && !pending.includes(target))
+        .filter((target) => !fs.existsSync(path.join(REPO_ROOT, target)))
         .map((target) => `${doc} → ${target}`),
     );
     expect(broken).toEqual([]);
