@@ -90,6 +90,7 @@ export async function check(kind: ResourceKind, olds: Props, news: Props) {
   const { resolveFileAsset } = require("./files/fileAsset") as typeof import("./files/fileAsset");
   return guarded(async () => {
     const result = checkInputs(schemas(kind), await resolveFileAsset(news));
+    if (result.failures.length === 0) for (const message of schemas(kind).advisories?.(news) ?? []) warn(message);
     // Adoption is the one plan-time read: the preview shows what taking the object over will change.
     const adoption = require("./common/adoption") as typeof import("./common/adoption");
     if (result.failures.length === 0 && adoption.adoptionToPreview(olds, result.inputs)) {

@@ -24,7 +24,7 @@ export { ConfigurationError } from "./configurationError";
 export { AdoptionNotFoundError } from "./adoptionNotFoundError";
 export { CreateUnconfirmedError, CreateAnswerUnusableError, type Unconfirmed } from "./createErrors";
 export { NameTakenError, NameClaimedError, NameUnverifiableError, NameDiffersError, type TakenName } from "./nameTakenError";
-export { ModelUnavailableError } from "./modelUnavailableError";
+export { ModelUnavailableError, DefaultModelMissingError, ExtendedThinkingUnsupportedError } from "./modelUnavailableError";
 export { UnmanagedRefusalError } from "./unmanagedRefusalError";
 export { PartialStateError } from "./partialStateError";
 export { InvalidArgumentError } from "./invalidArgumentError";

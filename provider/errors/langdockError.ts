@@ -26,6 +26,8 @@ export type LangdockErrorCode =
   | "name_unverifiable"
   | "name_differs"
   | "model_unavailable"
+  | "default_model_missing"
+  | "extended_thinking_unsupported"
   | "unmanaged_refused"
   | "partial_state"
   | "invalid_argument"

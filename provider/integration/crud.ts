@@ -7,7 +7,8 @@ import { diffInputs, isUnmanaged } from "../common/schema";
 import { sanitize } from "../base/props";
 import { adoptionChanges } from "../common/adoption";
 import { findRemovedIntegration, markIntegrationRemoved } from "./revive";
-import { integrationSchema, type IntegrationInputs } from "./schema";
+import { readForUpload } from "../files/localFile";
+import { integrationSchema, type PreparedIntegrationInputs as IntegrationInputs } from "./schema";
 import { INTEGRATION_CALLS } from "./properties";
 import { authBody, detailsBody, integrationOutputs } from "./wire";
 
@@ -25,10 +26,16 @@ async function converge(ctx: Context, id: string, current: Props, inputs: Integr
       await ctx.client.updateIntegrationAuth(id, authBody(inputs));
       applied = { ...applied, ...pickKeys(inputs, INTEGRATION_CALLS.auth) };
     }
+    if (diffs.includes("iconHash") && typeof inputs.icon === "string") {
+      // Fails without uploading when the file changed since check hashed it.
+      const { blob, fileName } = readForUpload(inputs.icon, inputs.iconHash);
+      await ctx.client.putIntegrationIcon(id, blob, fileName);
+      applied = { ...applied, iconHash: inputs.iconHash };
+    }
   } catch (err) {
     throw new PartialStateError(id, applied, err);
   }
-  return sanitize({ ...applied, adoptId: inputs.adoptId, unmanaged: inputs.unmanaged });
+  return sanitize({ ...applied, icon: inputs.icon, adoptId: inputs.adoptId, unmanaged: inputs.unmanaged });
 }
 
 function pickKeys(inputs: IntegrationInputs, keys: readonly string[]): Props {

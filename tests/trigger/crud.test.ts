@@ -39,9 +39,26 @@ describe("Trigger CRUD against the emulator", () => {
     expect(await h.runtime.read("Trigger", id, updated)).toEqual({ id: "" });
   });
 
-  it("a dropped create is adopted, not duplicated", async () => {
+  it("a dropped create is never duplicated: today's GET cannot show its polling code, so it fails naming adoptId", async () => {
     h.emulator.faults.dropAfterCommit({ match: { path: /triggers\/create$/ } });
-    const { id } = await h.create("Trigger", args());
-    expect(h.emulator.snapshot().triggers.map((t: { id: string }) => t.id)).toEqual([id]);
+    const error = await h.create("Trigger", args()).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    const [existing] = h.emulator.snapshot().triggers.map((t: { id: string }) => t.id);
+    expect(h.emulator.snapshot().triggers).toHaveLength(1);
+    expect(error?.message).toContain(`set adoptId: "${existing}" to take it over`);
+  });
+
+  it("a dropped create is adopted, not duplicated, when the GET shows the whole trigger (seed-era answer)", async () => {
+    const seed = await startRuntime({ integrationDetail: "full" });
+    try {
+      const parent = (await seed.create("Integration", { name: "Tickets" })).id;
+      seed.emulator.faults.dropAfterCommit({ match: { path: /triggers\/create$/ } });
+      const { id } = await seed.create("Trigger", args({ integrationId: parent }));
+      expect(seed.emulator.snapshot().triggers.map((t: { id: string }) => t.id)).toEqual([id]);
+    } finally {
+      await seed.stop();
+    }
   });
 });
