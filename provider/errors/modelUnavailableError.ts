@@ -32,9 +32,9 @@ export class ExtendedThinkingUnsupportedError extends LangdockError {
     cause?: unknown,
   ) {
     const choice =
-      supported.length > 0 ? `use a model that supports it (${supported.join(", ")})` : "no model of this workspace supports it";
-    super(`extendedThinking: model "${model}" does not support extended thinking (HTTP 400); ${choice}, or remove extendedThinking.`, {
-      cause,
-    });
+      supported.length > 0
+        ? `use a model that supports it (${supported.join(", ")}) or remove extendedThinking`
+        : "no model of this workspace supports it, so remove extendedThinking";
+    super(`extendedThinking: model "${model}" does not support extended thinking (HTTP 400); ${choice}.`, { cause });
   }
 }
