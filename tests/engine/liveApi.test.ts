@@ -9,7 +9,6 @@ import { engineError, startHarness, urnOf, type Harness } from "../helpers/engin
  */
 describe("late-2026 API through the provider host: actions and triggers", () => {
   let h: Harness;
-  let ids: Record<string, string>;
   const SCHEMA = JSON.stringify({ type: "object", properties: { id: { type: "string" } } });
   const program =
     (opts: { requiresConfirmation?: boolean; jsonSchema?: string } = {}) =>
@@ -33,12 +32,12 @@ describe("late-2026 API through the provider host: actions and triggers", () => 
         pollingCode: "return [];",
         inputFields: [{ label: "Queue" }],
       });
-      return { act: action.id, trg: trigger.id, int: integration.id };
+      return { act: action.id, trg: trigger.id };
     };
 
   beforeAll(async () => {
     h = await startHarness();
-    ids = (await h.engine.up(program({ requiresConfirmation: true }))).outputs as Record<string, string>;
+    await h.engine.up(program({ requiresConfirmation: true }));
   });
   afterAll(() => h?.stop());
 
