@@ -214,6 +214,24 @@ describe("late-2026 API through the provider host: errors", () => {
     }
   });
 
+  it("a 200-character agent name passes check; a deployment with a stricter limit refuses it at up, naming the property", async () => {
+    const h = await startHarness();
+    try {
+      const program = () => {
+        new h.langdock.Agent("long", { name: "n".repeat(200) });
+      };
+      expect((await h.engine.preview(program)).steps.map((s) => s.op)).toEqual(["create"]);
+      const refusal = { message: [{ path: ["name"], message: "Too big: expected string to have <=80 characters" }] };
+      h.emulator.faults.failNext({ status: 400, body: JSON.stringify(refusal), match: { path: "/agent/v1/create" } });
+      const err = await engineError(h.engine.up(program));
+      expect(err.failures[0].message).toBe(
+        "Langdock rejected POST /agent/v1/create with HTTP 400: name: Too big: expected string to have <=80 characters — fix the values named above in your program.",
+      );
+    } finally {
+      await h.stop();
+    }
+  });
+
   it("a key without a scope: the error names the missing scope and where to add it", async () => {
     const h = await startHarness({ emulator: { scopes: ["INTEGRATION_API"] } });
     try {
