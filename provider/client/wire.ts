@@ -84,7 +84,13 @@ export const IntegrationWireSchema = z.object({
 });
 export type IntegrationWire = z.infer<typeof IntegrationWireSchema>;
 
-export const IntegrationSummaryWireSchema = z.object({ id: z.string(), name: z.string(), description: nullishString });
+/** Late 2026 the list may also hold Langdock's own (catalog) integrations: `buildByLangdock: true`. */
+export const IntegrationSummaryWireSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: nullishString,
+  buildByLangdock: nullishBool,
+});
 export type IntegrationSummaryWire = z.infer<typeof IntegrationSummaryWireSchema>;
 
 export const AgentInputFieldWireSchema = z.object({

@@ -66,7 +66,7 @@ export function buildRoutes(store: EmulatorStore): Route[] {
   const integrationId = (params: Record<string, string>) => idParam(params.integrationId, "integration");
 
   return [
-    route("GET", "/integrations/v1/get", INTEGRATION_LIST, () => ok({ integrations: store.integrationSummaries() })),
+    route("GET", "/integrations/v1/get", INTEGRATION_LIST, () => ok({ integrations: [...store.catalog, ...store.integrationSummaries()] })),
     route("POST", "/integrations/v1/create", INTEGRATION_API, ({ body }) => {
       const record = store.createIntegration(validate(createIntegrationBody, body));
       return created({ integration: store.createdIntegrationWire(record) });

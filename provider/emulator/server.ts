@@ -64,6 +64,10 @@ export class LangdockEmulator {
       stageMs: opts.knowledgeStageMs ?? 50,
       replaceGivesNewId: opts.knowledgeReplaceGivesNewId ?? false,
     });
+    for (const [i, name] of (opts.catalogIntegrations ?? []).entries()) {
+      const id = `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`;
+      this.store.catalog.push({ id, name, description: `${name} by Langdock`, authType: "OAUTH", buildByLangdock: true, actions: [] });
+    }
     this.routes = buildRoutes(this.store);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => res.destroy());

@@ -115,6 +115,9 @@ export class EmulatorStore {
     });
   }
 
+  /** Langdock's own integrations, as the list shows them (EmulatorOptions.catalogIntegrations). */
+  readonly catalog: Record<string, unknown>[] = [];
+
   /** `PUT /integrations/v1/{id}/icon`. */
   setIcon(id: string, icon: Omit<IconRecord, "url">): IconRecord {
     const record = this.getIntegration(id);

@@ -30,6 +30,8 @@ export interface EmulatorOptions {
    * - "summary": only the documented summary fields.
    */
   integrationDetail?: "live" | "full" | "summary";
+  /** Names of Langdock's own (catalog) integrations the list also shows, with `buildByLangdock: true`; default none. */
+  catalogIntegrations?: string[];
   /** How long each processing stage of an uploaded knowledge file (UPLOADING → … → SYNCED) takes; default 50 ms. */
   knowledgeStageMs?: number;
   /** Whether PATCH /knowledge/{folderId} gives the replaced file a new id (Langdock does not document it); default false. */

@@ -59,7 +59,8 @@ async function createOnce(ctx: Context, inputs: IntegrationInputs) {
     if (outcome.kind === "done") return outcome.wire;
     if (outcome.kind === "conflict") throw outcome.error;
     if (outcome.id) throw keepKnownId("integration", inputs.name, outcome.id, body, outcome.error);
-    const candidates = (await ctx.client.listIntegrations()).filter((i) => i.name === inputs.name);
+    // Langdock's own (catalog) integrations are never what a create made.
+    const candidates = (await ctx.client.listIntegrations()).filter((i) => i.name === inputs.name && i.buildByLangdock !== true);
     if (candidates.length > 0) {
       const ids = candidates.map((c) => c.id);
       throw new CreateUnconfirmedError("integration", inputs.name, { kind: "candidates", ids }, outcome.error);
