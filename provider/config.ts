@@ -40,6 +40,30 @@ const SETTINGS = {
   maxRetryTimeMs: { config: "langdock:maxRetryTimeMs", env: "LANGDOCK_MAX_RETRY_TIME_MS" },
 } as const;
 
+export type SettingName = keyof typeof SETTINGS;
+
+/**
+ * How messages name the settings: a program's stack config (with the environment as fallback), or a CLI's
+ * own flags and environment (`pulumi-langdock export`), so no message gives advice for another tool.
+ */
+export interface SettingWords {
+  /** The setting as the user gives it: `langdock:baseUrl`, `--base-url (or LANGDOCK_BASE_URL)`. */
+  name(setting: SettingName): string;
+  /** How to give it a `placeholder` value, as a clause: "set it with `pulumi config set …` or LANGDOCK_…". */
+  howToSet(setting: SettingName, placeholder: string): string;
+}
+
+export const STACK_CONFIG_WORDS: SettingWords = {
+  name: (setting) => SETTINGS[setting].config,
+  howToSet: (setting, placeholder) =>
+    `set it with \`pulumi config set ${SETTINGS[setting].config} ${placeholder}\` or ${SETTINGS[setting].env}`,
+};
+
+/** The environment variable of each setting (what a CLI reads when no flag is given). */
+export function settingEnv(setting: SettingName): string {
+  return SETTINGS[setting].env;
+}
+
 /**
  * A setting given in stack config is used as given (an invalid one is an error): it never falls back
  * to the environment, which may belong to another workspace. Only an absent setting reads the environment.
@@ -51,13 +75,19 @@ function lookup(source: ConfigSource | undefined, env: NodeJS.ProcessEnv, name: 
   return fromEnv === undefined || fromEnv === "" ? undefined : fromEnv;
 }
 
-function wholeNumber(source: ConfigSource | undefined, env: NodeJS.ProcessEnv, name: keyof typeof SETTINGS, fallback: number): number {
+function wholeNumber(
+  source: ConfigSource | undefined,
+  env: NodeJS.ProcessEnv,
+  name: SettingName,
+  fallback: number,
+  words: SettingWords,
+): number {
   const raw = lookup(source, env, name);
   if (raw === undefined) return fallback;
   const value = raw.trim() === "" ? NaN : Number(raw);
   if (!Number.isInteger(value) || value < 0) {
     throw new ConfigurationError(
-      `${SETTINGS[name].config} must be a whole number of 0 or more, got ${shortQuote(raw)}: set it with \`pulumi config set ${SETTINGS[name].config} <n>\` or ${SETTINGS[name].env}.`,
+      `${words.name(name)} must be a whole number of 0 or more, got ${shortQuote(raw)}: ${words.howToSet(name, "<n>")}.`,
       SETTINGS[name].config,
     );
   }
@@ -65,15 +95,19 @@ function wholeNumber(source: ConfigSource | undefined, env: NodeJS.ProcessEnv, n
 }
 
 /** Resolves settings; throws only for malformed values. A missing key is reported when a call needs it. */
-export function resolveSettings(source?: ConfigSource, env: NodeJS.ProcessEnv = process.env): ProviderSettings {
+export function resolveSettings(
+  source?: ConfigSource,
+  env: NodeJS.ProcessEnv = process.env,
+  words: SettingWords = STACK_CONFIG_WORDS,
+): ProviderSettings {
   const baseUrl = lookup(source, env, "baseUrl") ?? DEFAULT_BASE_URL;
-  checkBaseUrl(baseUrl);
+  checkBaseUrl(baseUrl, words);
   return {
     apiKey: (lookup(source, env, "apiKey") ?? "").trim(),
     baseUrl,
-    maxRetries: wholeNumber(source, env, "maxRetries", DEFAULT_MAX_RETRIES),
-    timeoutMs: wholeNumber(source, env, "timeoutMs", DEFAULT_TIMEOUT_MS),
-    maxRetryTimeMs: wholeNumber(source, env, "maxRetryTimeMs", DEFAULT_MAX_RETRY_TIME_MS),
+    maxRetries: wholeNumber(source, env, "maxRetries", DEFAULT_MAX_RETRIES, words),
+    timeoutMs: wholeNumber(source, env, "timeoutMs", DEFAULT_TIMEOUT_MS, words),
+    maxRetryTimeMs: wholeNumber(source, env, "maxRetryTimeMs", DEFAULT_MAX_RETRY_TIME_MS, words),
   };
 }
 
@@ -83,7 +117,7 @@ export const MISSING_API_KEY =
 const BASE_URL_EXAMPLES = `${DEFAULT_BASE_URL} or https://<deployment>/api/public`;
 
 /** An http(s) URL without credentials; the value is quoted only shortened and without any user:password part. */
-function checkBaseUrl(baseUrl: string): void {
+function checkBaseUrl(baseUrl: string, words: SettingWords): void {
   let parsed: URL | undefined;
   try {
     parsed = new URL(baseUrl);
@@ -93,13 +127,13 @@ function checkBaseUrl(baseUrl: string): void {
   if (parsed && (parsed.username || parsed.password)) {
     // The API key is the only credential: a user:password part would make the HTTP client send Basic auth instead.
     throw new ConfigurationError(
-      `langdock:baseUrl must not contain a user name or password (found one before "@${parsed.host}"); remove it and put the API key in langdock:apiKey.`,
+      `${words.name("baseUrl")} must not contain a user name or password (found one before "@${parsed.host}"); remove it and put the API key in ${words.name("apiKey")}.`,
       SETTINGS.baseUrl.config,
     );
   }
   if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
     throw new ConfigurationError(
-      `langdock:baseUrl must be an http(s) URL such as ${BASE_URL_EXAMPLES}, got ${shortQuote(baseUrl)}.`,
+      `${words.name("baseUrl")} must be an http(s) URL such as ${BASE_URL_EXAMPLES}, got ${shortQuote(baseUrl)}.`,
       SETTINGS.baseUrl.config,
     );
   }

@@ -27,3 +27,6 @@ export type { SyncStatus } from "./knowledgeFile/spec";
 export { KnowledgeDirectory, type KnowledgeDirectoryArgs } from "./knowledgeDirectory/resource";
 export { getKnowledgeBases, getKnowledgeFiles } from "./knowledgeFile/lookups";
 export type { LangdockKnowledgeBase, LangdockKnowledgeFile } from "./knowledgeFile/lookups";
+export { Skill, type SkillArgs } from "./skill/resource";
+export { getSkills } from "./skill/lookups";
+export type { LangdockSkill } from "./skill/lookups";

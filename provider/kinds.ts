@@ -7,6 +7,7 @@ import { integrationSpec } from "./integration/spec";
 import { triggerSpec } from "./trigger/spec";
 import { attachmentSpec } from "./attachment/spec";
 import { knowledgeFileSpec } from "./knowledgeFile/spec";
+import { skillSpec } from "./skill/spec";
 
 /**
  * One kind: its declaration, and loaders of its check/diff half (no HTTP code), its CRUD and its class.
@@ -60,6 +61,12 @@ export const KINDS = {
     schema: () => require("./knowledgeFile/schema").knowledgeFileSchema,
     crud: () => require("./knowledgeFile/crud").knowledgeFileCrud,
     resource: () => require("./knowledgeFile/resource").KnowledgeFile,
+  },
+  Skill: {
+    spec: skillSpec,
+    schema: () => require("./skill/schema").skillSchema,
+    crud: () => require("./skill/crud").skillCrud,
+    resource: () => require("./skill/resource").Skill,
   },
 } as const satisfies Record<string, KindEntry>;
 

@@ -11,8 +11,9 @@ import { resolveSettings, type ConfigSource } from "./config";
 import { processState } from "./base/processState";
 import { redact, registerSecret } from "./base/redact";
 import { sanitize } from "./base/props";
+import { currentOperation } from "./base/operation";
 
-import { valueAt } from "./common/spec";
+import { valueAt, type ResourceSpec } from "./common/spec";
 
 const schemas = (kind: ResourceKind): ResourceSchema => KINDS[kind].schema();
 const cruds = (kind: ResourceKind): ResourceCrud => KINDS[kind].crud();
@@ -48,14 +49,18 @@ function context(): Context {
   return { client: state.client, warn, log };
 }
 
-/** Progress lines (e.g. waiting for Langdock to process a file) on stderr, redacted. */
+/** Progress lines (e.g. waiting for Langdock to process a file), redacted: the native plugin's engine log, else stderr. */
 export function log(message: string): void {
-  process.stderr.write(`${redact(message)}\n`);
+  const { report } = currentOperation();
+  if (report) report("info", redact(message));
+  else process.stderr.write(`${redact(message)}\n`);
 }
 
-/** Provider stderr reaches the engine's diagnostics; every line is redacted. */
+/** Provider stderr reaches the engine's diagnostics (the native plugin logs to the engine); every line is redacted. */
 export function warn(message: string): void {
-  process.stderr.write(`warning: ${redact(message)}\n`);
+  const { report } = currentOperation();
+  if (report) report("warning", redact(message));
+  else process.stderr.write(`warning: ${redact(message)}\n`);
 }
 
 /** Secret inputs (the kind's `spec.secretInputs`) are remembered so no message can ever print them. */
@@ -91,6 +96,9 @@ export async function check(kind: ResourceKind, olds: Props, news: Props) {
   return guarded(async () => {
     const result = checkInputs(schemas(kind), await resolveFileAsset(news));
     if (result.failures.length === 0) for (const message of schemas(kind).advisories?.(news) ?? []) warn(message);
+    // adoptId acts at the first up only: once the resource is in the state, a replacement creates anew.
+    const inState = Object.keys(olds ?? {}).some((k) => k !== "__provider");
+    if (inState && "adoptId" in result.inputs) delete result.inputs.adoptId;
     // Adoption is the one plan-time read: the preview shows what taking the object over will change.
     const adoption = require("./common/adoption") as typeof import("./common/adoption");
     if (result.failures.length === 0 && adoption.adoptionToPreview(olds, result.inputs)) {
@@ -100,16 +108,24 @@ export async function check(kind: ResourceKind, olds: Props, news: Props) {
       );
       if (failure) result.failures.push(failure);
     }
+    // One claim per object per run: a second resource adopting the same object fails here, at plan time.
+    const adoptId = result.inputs.adoptId;
+    if (result.failures.length === 0 && typeof adoptId === "string" && adoption.adoptionToPreview(olds, result.inputs)) {
+      const { holderOf, reserve } = require("./common/claims") as typeof import("./common/claims");
+      const reason = reserve(holderOf(KINDS[kind].spec.noun, result.inputs), adoptId);
+      if (reason) result.failures.push({ property: "adoptId", reason });
+    }
     return result;
   });
 }
 
 export async function diff(kind: ResourceKind, id: string, olds: Props, news: Props) {
   rememberSecrets(kind, news);
-  // The object is this resource's: no other resource of the run may adopt it after a 409 (see createOutcome).
-  (require("./common/createOutcome") as typeof import("./common/createOutcome")).claim(kind.toLowerCase(), id);
   const { diffInputs } = require("./common/schema") as typeof import("./common/schema");
   return guarded(async () => {
+    // The object is this resource's: no other resource of the run may create, adopt or revive it (common/claims.ts).
+    const { holderOf, holdFromState } = require("./common/claims") as typeof import("./common/claims");
+    holdFromState(holderOf(KINDS[kind].spec.noun, olds), id);
     const schema = schemas(kind);
     const outcome = diffInputs(schema, olds, news);
     if (outcome.changes && schema.destructive) for (const message of schema.destructive(olds, news)) warn(message);
@@ -129,7 +145,10 @@ export async function read(kind: ResourceKind, id: string, props: Props) {
   rememberSecrets(kind, props);
   return guarded(async () => {
     const result = await cruds(kind).read(context(), id, props);
-    if (!result.props) return { id: result.id };
+    if (!result.props) {
+      (require("./common/claims") as typeof import("./common/claims")).release(KINDS[kind].spec.noun, id);
+      return { id: result.id };
+    }
     const { diffInputs, inputsFromOutputs } = require("./common/schema") as typeof import("./common/schema");
     const schema = schemas(kind);
     const inputs = inputsFromOutputs(schema, result.props);
@@ -146,8 +165,41 @@ export async function update(kind: ResourceKind, id: string, olds: Props, news: 
   return guarded(async () => ({ outs: sanitize((await cruds(kind).update(context(), id, olds, news)).outs) }), news.__provider);
 }
 
+/**
+ * `pulumi import` (native plugin): reads the object an import id names (`<id>`, or `<parentId>/<id>` for a kind
+ * that lives inside another, see the spec's `importId`) with no state at all, and returns its inputs too, so
+ * the engine can write the program's code for it. `type` is the kind's token, for messages.
+ */
+export async function importRead(kind: ResourceKind, type: string, importId: string) {
+  return guarded(async () => {
+    const form = (KINDS[kind].spec as ResourceSpec).importId;
+    const { ImportIdError } = require("./errors") as typeof import("./errors");
+    if (form && "unsupported" in form) throw ImportIdError.unsupported(type, form.unsupported);
+    const noun = KINDS[kind].spec.noun.replace(/ (\w)/g, (_, c: string) => c.toUpperCase());
+    const parts = importId.split("/");
+    const expected = form ? 2 : 1;
+    if (parts.length !== expected || parts.some((part) => part.trim() === "")) {
+      throw ImportIdError.malformed(type, importId, form ? `<${form.parent}>/<${noun}Id>` : `<${noun}Id>`);
+    }
+    const id = parts[expected - 1];
+    const props: Props = form ? { [form.parent]: parts[0] } : {};
+    const result = await cruds(kind).read(context(), id, props);
+    if (!result.props) return { id: "" };
+    const { inputsFromOutputs } = require("./common/schema") as typeof import("./common/schema");
+    return { id: result.id, props: sanitize(result.props), inputs: inputsFromOutputs(schemas(kind), result.props) };
+  });
+}
+
+/** A lookup (the native plugin's Invoke) run with this provider instance's client, its errors redacted. */
+export async function lookup<T>(call: (client: Context["client"]) => Promise<T>): Promise<T> {
+  return guarded(() => call(context().client));
+}
+
 async function remove(kind: ResourceKind, id: string, props: Props): Promise<void> {
   rememberSecrets(kind, props);
-  return guarded(() => cruds(kind).delete(context(), id, props));
+  return guarded(async () => {
+    await cruds(kind).delete(context(), id, props);
+    (require("./common/claims") as typeof import("./common/claims")).release(KINDS[kind].spec.noun, id);
+  });
 }
 export { remove as delete };

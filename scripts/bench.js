@@ -5,12 +5,9 @@
 // comment at the top of bench/main.ts): --quick, --no-rate-limit, --only <paired,startup,latency,layers,rate>,
 // --out <file>, --sizes/--concurrency/--rounds/--no-profile for the paired comparison, and --no-typecheck:
 // `npm run bench -- --quick`, `npm run bench -- --only paired --sizes 100 --rounds 3`.
-const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
-const ts = require("typescript");
-
-const root = path.resolve(__dirname, "..");
+const { registerTypeScript, root } = require("./runTs");
 const tsconfig = path.join(root, "bench", "tsconfig.json");
 const args = process.argv.slice(2);
 
@@ -22,28 +19,7 @@ if (!args.includes("--no-typecheck")) {
   }
 }
 
-const config = ts.getParsedCommandLineOfConfigFile(
-  tsconfig,
-  {},
-  {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
-    },
-  },
-);
-// No source maps: with them on, every stack the Pulumi SDK captures (one per promise and resource) would
-// be mapped, in the very process being measured.
-const compilerOptions = { ...config.options, noEmit: false, declaration: false, sourceMap: false, inlineSourceMap: false };
-
-// Only the repo's own TypeScript outside node_modules goes through the hook.
-require.extensions[".ts"] = (module, filename) => {
-  if (!filename.startsWith(root + path.sep) || filename.includes(`${path.sep}node_modules${path.sep}`)) {
-    throw new Error(`bench: refusing to load ${filename}`);
-  }
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, "utf8"), { compilerOptions, fileName: filename });
-  module._compile(outputText, filename);
-};
+registerTypeScript(tsconfig);
 
 require(path.join(root, "bench", "main.ts"))
   .main(args)

@@ -12,4 +12,5 @@ export const actionSpec = {
   replaceOnChanges: ["integrationId"],
   keptWhenOmitted: "code",
   verifiedOnlyInFull: "code and input fields",
+  importId: { parent: "integrationId" },
 } as const satisfies ChildResourceSpec<ActionInputs>;

@@ -11,7 +11,8 @@ import {
   ModelUnavailableError,
   PartialStateError,
 } from "../errors";
-import { attemptCreate, claim, keepKnownId } from "../common/createOutcome";
+import { attemptCreate, keepKnownId } from "../common/createOutcome";
+import { holderOf, take } from "../common/claims";
 import { GONE, orIfGone, unlessGone, type Context, type Props, type AdoptableCrud } from "../common/crud";
 import { requestFields } from "../common/properties";
 import { AGENT_PROPERTIES } from "./properties";
@@ -101,9 +102,11 @@ export const agentCrud: AdoptableCrud<AgentInputs> = {
 
   async create(ctx, inputs) {
     const { adoptId } = inputs;
+    const holder = holderOf("agent", inputs);
     if (adoptId !== undefined) {
       // converge writes only what differs: an agent that already matches is taken over without a write.
       const plan = await agentCrud.adopt(ctx, { ...inputs, adoptId });
+      take(holder, plan.id, "adopt");
       return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
     }
     // A created agent is live at once: no publish needed. Langdock has no way to list agents, so a create
@@ -114,12 +117,14 @@ export const agentCrud: AdoptableCrud<AgentInputs> = {
     const send = () => ctx.client.createAgent(body).catch((err) => Promise.reject(explainDefaultModel(inputs, err)));
     const outcome = await attemptCreate(send).catch((err) => explainModel(ctx, inputs, err));
     if (outcome.kind === "done") {
-      claim("agent", outcome.wire.id);
+      take(holder, outcome.wire.id, "created");
       return { id: outcome.wire.id, outs: agentOutputs(outcome.wire, inputs) };
     }
     if (outcome.kind === "conflict") throw outcome.error;
-    if (outcome.id)
+    if (outcome.id) {
+      take(holder, outcome.id, "found");
       throw keepKnownId("agent", inputs.name, outcome.id, agentOutputs({ id: outcome.id, name: inputs.name }, inputs), outcome.error);
+    }
     throw new CreateUnconfirmedError("agent", inputs.name, { kind: "unlistable" }, outcome.error);
   },
 

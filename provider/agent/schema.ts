@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bool, strictObject, list, oneOf, text, uuid, type ResourceSchema } from "../common/schema";
+import { bool, got, strictObject, list, oneOf, text, uuid, type ResourceSchema } from "../common/schema";
 import { items, onlyForType, uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
 import type { CheckFailure } from "../common/schema";
@@ -21,9 +21,9 @@ const agentField = strictObject({
   description: text(LIMITS.agentField.description).optional(),
   required: bool().default(false),
   order: z
-    .number({ error: "must be a whole number (the 0-based display position)" })
-    .int({ error: "must be a whole number" })
-    .min(0, { error: "must be 0 or more" })
+    .number(got("must be a whole number (the 0-based display position)"))
+    .int(got("must be a whole number"))
+    .min(0, got("must be 0 or more"))
     .optional(),
   options: list(text(LIMITS.agentField.option, 1)).optional(),
   fileTypes: list(text(LIMITS.agentField.fileType, 1)).optional(),
@@ -43,9 +43,9 @@ export const AgentInputsSchema = strictObject({
   inputType: oneOf(INPUT_TYPES).default("PROMPT"),
   model: text(LIMITS.agent.model, 1).optional(),
   creativity: z
-    .number({ error: "must be a number from 0 to 1" })
-    .min(0, { error: "must be from 0 to 1" })
-    .max(1, { error: "must be from 0 to 1" })
+    .number(got("must be a number from 0 to 1"))
+    .min(0, got("must be from 0 to 1"))
+    .max(1, got("must be from 0 to 1"))
     .default(DEFAULT_CREATIVITY),
   conversationStarters: list(text(LIMITS.agent.conversationStarter, 1), LIMITS.agent.conversationStarters).optional(),
   actions: list(agentAction).optional(),

@@ -10,6 +10,7 @@ const SEED = "seed docs";
 const OWN = "own bound (Langdock states none)";
 const OAUTH = "late-2026 sources: OAuth client limits";
 const AGENT_FIELD = "late-2026 sources: agent input field limits";
+const SKILLS = "skills.md: Langdock's OpenAPI CreateSkillRequest and Skill";
 
 type Limit = readonly [value: number, source: string];
 
@@ -61,6 +62,8 @@ export const LIMIT_TABLE = {
     fileType: [100, OWN],
     emailDomain: [255, OWN],
   },
+  /** skills.md (Langdock's OpenAPI `CreateSkillRequest` and `Skill`). */
+  skill: { name: [64, SKILLS], slug: [100, SKILLS], description: [1024, SKILLS], instructions: [50_000, SKILLS] },
 } as const satisfies Record<string, Record<string, Limit>>;
 
 type Values<T> = { readonly [G in keyof T]: { readonly [K in keyof T[G]]: T[G][K] extends Limit ? T[G][K][0] : never } };

@@ -1,13 +1,21 @@
 import type { Cooldown } from "../client/retry";
 import type { LangdockClient } from "../client";
 import type { ProviderSettings } from "../config";
+import type { Holder } from "../common/claims";
+
+/** Who holds an id (common/claims.ts): reserved at check, taken by a create or adoption, or held from the state. */
+export interface Hold {
+  holder: Holder;
+  via: "reserved" | "taken" | "state";
+}
 
 /**
  * Everything the provider keeps for the life of its process, in one owned object. One `pulumi up`
  * runs one provider process, and these are the facts that must outlive a single resource operation:
  *
  * - `secrets`: every secret value seen (API key, OAuth client secrets), which `redact` masks;
- * - `claims`: ids created or adopted per kind, so two resources never manage one object;
+ * - `claims`: per kind, who holds which id (common/claims.ts), so two resources never manage one object;
+ * - `creates`: the creates in flight per group (common/uncertain.ts), so an uncertain create waits for its siblings;
  * - `cooldown`: the rate-limit pause every client of the process honours (created on first use);
  * - `settings`, `client`: what `configure` resolved and the one client built from it (the client owns
  *   its in-flight read coalescing, so that goes with it);
@@ -18,7 +26,8 @@ import type { ProviderSettings } from "../config";
  */
 export interface ProcessState {
   readonly secrets: Set<string>;
-  readonly claims: Map<string, Set<string>>;
+  readonly claims: Map<string, Map<string, Hold>>;
+  readonly creates: Map<string, Set<Promise<unknown>>>;
   cooldown: Cooldown | undefined;
   settings: ProviderSettings | undefined;
   client: LangdockClient | undefined;
@@ -29,7 +38,8 @@ export interface ProcessState {
 
 export const processState: ProcessState = {
   secrets: new Set<string>(),
-  claims: new Map<string, Set<string>>(),
+  claims: new Map<string, Map<string, Hold>>(),
+  creates: new Map<string, Set<Promise<unknown>>>(),
   cooldown: undefined,
   settings: undefined,
   client: undefined,
@@ -37,6 +47,7 @@ export const processState: ProcessState = {
   reset() {
     this.secrets.clear();
     this.claims.clear();
+    this.creates.clear();
     this.cooldown = undefined;
     this.settings = undefined;
     this.client = undefined;

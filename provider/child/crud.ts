@@ -16,7 +16,9 @@ import type { ActionRequest, TriggerRequest } from "../client/requests";
 import type { ChildResourceSpec } from "./spec";
 import { adoptionChanges, type AdoptionPlan } from "../common/adoption";
 import { sanitize } from "../base/props";
-import { attemptCreate, claim, differingFields, keepKnownId, verify } from "../common/createOutcome";
+import { differingFields, keepKnownId, verify } from "../common/createOutcome";
+import { holderOf, holderOfId, take, type Holder } from "../common/claims";
+import { appeared, idsBefore, sendCreate, type Lookup } from "../common/uncertain";
 
 /**
  * Actions and triggers are both children of an integration, with the same endpoint family, replace
@@ -105,24 +107,47 @@ export function childCrud<W extends ActionWire | TriggerWire, B extends ActionRe
   }
 
   /**
-   * After a 409 or an uncertain create, an object of that name exists: adopted only when every declared
-   * input is verifiably equal and no other resource of this run holds it; otherwise the create fails
-   * naming the object and how to adopt it. Nothing is ever overwritten here.
+   * After a 409, an object of that name exists: adopted only when every declared input is verifiably
+   * equal and no other resource of this run holds it; otherwise the create fails naming the object and
+   * how to adopt it. Nothing is ever overwritten here.
    */
-  function settle(ctx: Context, integrationId: string, existing: W, inputs: I, after: "conflict" | "uncertain") {
+  function settle(ctx: Context, holder: Holder, integrationId: string, existing: W, inputs: I) {
     const name = JSON.stringify(inputs.name);
-    const taken = { noun: spec.noun, name: inputs.name, id: existing.id, integrationId, after };
+    const taken = { noun: spec.noun, name: inputs.name, id: existing.id, integrationId, after: "conflict" as const };
     const found = toOutputs(existing, integrationId, {});
     const verdict = verify(schema, found, inputs);
     if (verdict === "equal") {
-      if (!claim(spec.noun, existing.id)) throw new NameClaimedError(taken);
+      if (holderOfId(spec.noun, existing.id)) throw new NameClaimedError(taken);
+      take(holder, existing.id, "found");
       ctx.warn(
-        `${spec.noun} ${name} was found in Langdock ${after === "conflict" ? "after HTTP 409" : "after an interrupted create"}, identical to this program; adopting ${existing.id} instead of creating a duplicate.`,
+        `${spec.noun} ${name} was found in Langdock after HTTP 409, identical to this program; adopting ${existing.id} instead of creating a duplicate.`,
       );
       return { id: existing.id, outs: toOutputs(existing, integrationId, inputs) };
     }
     if (verdict === "unverifiable") throw new NameUnverifiableError(taken, spec.verifiedOnlyInFull);
     throw new NameDiffersError(taken, differingFields(schema, found, inputs));
+  }
+
+  /**
+   * After an uncertain create, the one object of that name that appeared since the POST (and no other
+   * resource holds) is this create's: adopted when every declared input is verifiably the program's,
+   * otherwise kept as partial state (its summary, without code) so the next up makes it match.
+   */
+  function keepAppeared(ctx: Context, holder: Holder, integrationId: string, landed: W, inputs: I, cause: Error) {
+    take(holder, landed.id, "found");
+    const found = toOutputs(landed, integrationId, {});
+    if (verify(schema, found, inputs) === "equal") {
+      ctx.warn(
+        `${spec.noun} ${JSON.stringify(inputs.name)} was found in Langdock after an interrupted create, identical to this program; adopting ${landed.id} instead of creating a duplicate.`,
+      );
+      return { id: landed.id, outs: toOutputs(landed, integrationId, inputs) };
+    }
+    const fields = differingFields(schema, found, inputs);
+    const unread = inputKeys(schema).filter(
+      (k) => inputs[k] !== undefined && found[k] === undefined && k !== "adoptId" && k !== "unmanaged",
+    );
+    const known = { kind: "kept", id: landed.id, fields: [...new Set([...fields, ...unread])] } as const;
+    throw new PartialStateError(landed.id, found, new CreateUnconfirmedError(spec.noun, inputs.name, known, cause));
   }
 
   async function adopt(ctx: Context, inputs: Adopting<I>): Promise<AdoptionPlan<W>> {
@@ -146,29 +171,53 @@ export function childCrud<W extends ActionWire | TriggerWire, B extends ActionRe
     adopt,
     async create(ctx, inputs) {
       const { integrationId, adoptId } = inputs;
+      const holder = holderOf(spec.noun, inputs);
       if (adoptId !== undefined) {
         const plan = await adopt(ctx, { ...inputs, adoptId });
-        claim(spec.noun, plan.id);
+        take(holder, plan.id, "adopt");
         // Already what the program declares (as far as Langdock's response shows): taken over without a write.
         if (plan.changes.length === 0) return { id: plan.id, outs: toOutputs(plan.wire, integrationId, inputs) };
         return takeOver(ctx, integrationId, plan.wire, inputs);
       }
+      const lookup: Lookup<W> = {
+        noun: spec.noun,
+        scope: integrationId,
+        key: inputs.name,
+        list: async () =>
+          (((await ctx.client.getIntegration(integrationId, { fresh: true }))[listKey] as W[] | undefined) ?? []).filter(
+            (item) => item.name === inputs.name,
+          ),
+        idOf: (item) => item.id,
+      };
+      // The one extra read of a child's create: what has this name before the POST.
+      const before = await idsBefore(lookup);
       for (let attempt = 1; ; attempt++) {
-        const outcome = await attemptCreate(() => api.create(ctx.client, integrationId, toBody(inputs, false)));
-        if (outcome.kind === "done") {
-          claim(spec.noun, outcome.wire.id);
-          return { id: outcome.wire.id, outs: toOutputs(outcome.wire, integrationId, inputs) };
-        }
+        const outcome = await sendCreate(lookup, holder, () => api.create(ctx.client, integrationId, toBody(inputs, false)));
+        if (outcome.kind === "done") return { id: outcome.wire.id, outs: toOutputs(outcome.wire, integrationId, inputs) };
         if (outcome.kind === "uncertain" && outcome.id) {
+          take(holder, outcome.id, "found");
           throw keepKnownId(spec.noun, inputs.name, outcome.id, sanitize({ ...inputs, __provider: undefined }), outcome.error);
         }
-        // The create may have happened (or the name was taken before): look with a read of its own.
-        const existing = await find(ctx, integrationId, (item) => item.name === inputs.name, true);
-        if (existing) return settle(ctx, integrationId, existing, inputs, outcome.kind);
-        // Nothing of that name: the uncertain create did not happen (or the 409's object was renamed meanwhile).
+        if (outcome.kind === "conflict") {
+          // The name was taken before: look with a read of its own.
+          const existing = await find(ctx, integrationId, (item) => item.name === inputs.name, true);
+          if (existing) return settle(ctx, holder, integrationId, existing, inputs);
+        } else {
+          const found = await appeared(lookup, before);
+          if (found.length === 1) return keepAppeared(ctx, holder, integrationId, found[0] as W, inputs, outcome.error);
+          if (found.length > 1) {
+            throw new CreateUnconfirmedError(spec.noun, inputs.name, { kind: "candidates", ids: found.map((w) => w.id) }, outcome.error);
+          }
+        }
+        // Nothing new of that name: the uncertain create did not happen (or the 409's object was renamed meanwhile).
         if (attempt >= CREATE_ATTEMPTS) {
           throw outcome.kind === "uncertain"
-            ? new CreateUnconfirmedError(spec.noun, inputs.name, { kind: "absent", attempts: attempt, integrationId }, outcome.error)
+            ? new CreateUnconfirmedError(
+                spec.noun,
+                inputs.name,
+                { kind: "absent", attempts: attempt, where: `in integration ${integrationId}` },
+                outcome.error,
+              )
             : outcome.error;
         }
       }

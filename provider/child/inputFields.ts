@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bool, list, oneOf, optionalText, strictObject, text, uuid } from "../common/schema";
+import { bool, got, list, oneOf, optionalText, strictObject, text, uuid } from "../common/schema";
 import { onlyForType } from "../common/crossField";
 import { sanitize } from "../base/props";
 import type { InputFieldWire } from "../client/wire";
@@ -24,11 +24,7 @@ function fieldSchema<const T extends readonly ["TEXT", ...string[]], E extends z
     // Langdock's own keys on an input field: accepted (and never sent) so that one action's `inputFields`
     // output can be fed into another action as is.
     slug: text(LIMITS.inputField.slug).optional(),
-    order: z
-      .number({ error: "must be a whole number" })
-      .int({ error: "must be a whole number" })
-      .min(0, { error: "must be 0 or more" })
-      .optional(),
+    order: z.number(got("must be a whole number")).int(got("must be a whole number")).min(0, got("must be 0 or more")).optional(),
   });
 }
 

@@ -1,12 +1,13 @@
-import axios, { type AxiosInstance, type AxiosRequestConfig } from "axios";
+import type { AxiosInstance, AxiosRequestConfig } from "axios";
 import type { z } from "zod";
 import { MISSING_API_KEY, type ProviderSettings } from "../config";
 import { redact } from "../base/redact";
 import { processState } from "../base/processState";
-import { BaseUrlError, LangdockError, UnusableResponseError, type RequestInfo } from "../errors";
+import { BaseUrlError, LangdockError, OperationTimeoutError, UnusableResponseError, type RequestInfo } from "../errors";
+import { currentOperation } from "../base/operation";
 import { connectionError, describeForeignAnswer, errorFromResponse, isLangdockNotFound, salvageId } from "./responseErrors";
-import { Cooldown, backoffDelay, parseRetryAfter } from "./retry";
-import { sendOnce } from "./transport";
+import { Cooldown } from "./retry";
+import { createTransport, send } from "./transport";
 import * as wire from "./wire";
 import type * as requests from "./requests";
 
@@ -61,7 +62,7 @@ export class LangdockClient {
     this.settings = settings;
     this.cooldown = cooldown ?? (processState.cooldown ??= new Cooldown());
     this.random = random ?? Math.random;
-    this.http = axios.create({
+    const axiosConfig = {
       // A trailing slash plus relative request paths makes axios append to, not replace, `/api/public`.
       baseURL: this.settings.baseUrl.replace(/\/+$/, "") + "/",
       headers: { "User-Agent": USER_AGENT, Accept: "application/json" },
@@ -69,7 +70,8 @@ export class LangdockClient {
       validateStatus: () => true,
       // A redirect means the base URL is not Langdock's API: reported, never followed (it could drop the key).
       maxRedirects: 0,
-    });
+    };
+    this.http = createTransport({ settings, cooldown: this.cooldown, random: this.random, axiosConfig });
   }
 
   /** Sends one request (retrying as the policy above says) and validates the JSON answer against `schema`. */
@@ -94,47 +96,30 @@ export class LangdockClient {
         ...(options.body === undefined || options.body instanceof FormData ? {} : { "Content-Type": "application/json" }),
       },
     };
-    const idempotent = options.idempotent ?? method !== "POST";
-    const { maxRetries, timeoutMs, maxRetryTimeMs } = this.settings;
-    const startedAt = Date.now();
-    for (let attempt = 1; ; attempt++) {
-      await this.cooldown.wait();
-      // One deadline for the whole request (connect to last byte), kept inside what is left of the retry budget.
-      const timeout = timeoutMs > 0 ? timeoutMs : MAX_TIMER_MS;
-      const left = maxRetryTimeMs - (Date.now() - startedAt);
-      const result = await sendOnce(this.http, config, Math.min(timeout, Math.max(left, attempt === 1 ? timeout : 1)));
-      let retryable: boolean;
-      let asked: number | undefined;
-      let fail: (waitTooLongMs?: number) => Error;
-      if (result.kind === "response") {
-        const { status, data, headers } = result.response;
-        if (status >= 200 && status < 300) return parseAnswer(schema, status, data, info);
-        if ((status >= 300 && status < 400) || (status === 404 && !isLangdockNotFound(data, headers["content-type"]))) {
-          throw new BaseUrlError(status, info, describeForeignAnswer(status, data, headers.location), this.settings.baseUrl);
-        }
-        const notHandled = status === 429 || status === 503;
-        retryable = notHandled || (idempotent && (status === 502 || status === 504));
-        asked = parseRetryAfter(headers["retry-after"]);
-        if (status === 429 && asked === undefined) asked = backoffDelay(1, this.random) + 500;
-        // A pause longer than anyone may wait fails this request instead of freezing all others.
-        if (notHandled && asked !== undefined && asked <= maxRetryTimeMs) this.cooldown.extend(asked);
-        fail = (waitTooLongMs) =>
-          errorFromResponse(status, data, info, {
-            attempts: attempt,
-            waitTooLongMs: status === 429 ? waitTooLongMs : undefined,
-            maxRetryTimeMs,
-          });
-      } else {
-        retryable = result.notSent || idempotent;
-        fail = () => connectionError(`${result.code}: ${result.message}`, info, result.timedOut, result.error);
+    const { response, failure, attempts } = await send(this.http, config, options.idempotent ?? method !== "POST");
+    const error = (): Error => {
+      if (failure) {
+        const { timeoutMs, maxRetryTimeMs } = this.settings;
+        const timeout = { attempts: attempts.count, timeoutMs, maxRetryTimeMs, lastDeadlineMs: attempts.deadlineMs };
+        return connectionError(`${failure.code}: ${failure.message}`, info, failure.timedOut, failure.error, timeout);
       }
-      if (!retryable || attempt > maxRetries) throw fail();
-      // The cooldown (awaited before each attempt) covers Retry-After; jitter spreads the restart.
-      const delay = asked !== undefined ? Math.floor(this.random() * BASE_JITTER_MS) : backoffDelay(attempt, this.random);
-      const wait = Math.max(this.cooldown.remaining(), asked ?? 0, delay);
-      if (Date.now() - startedAt + wait > maxRetryTimeMs) throw fail(asked);
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      const { status, data, headers } = response;
+      if ((status >= 300 && status < 400) || (status === 404 && !isLangdockNotFound(data, headers["content-type"]))) {
+        return new BaseUrlError(status, info, describeForeignAnswer(status, data, headers.location), this.settings.baseUrl);
+      }
+      return errorFromResponse(status, data, info, {
+        attempts: attempts.count,
+        waitTooLongMs: status === 429 ? attempts.waitTooLongMs : undefined,
+        maxRetryTimeMs: this.settings.maxRetryTimeMs,
+      });
+    };
+    if (response && response.status >= 200 && response.status < 300) return parseAnswer(schema, response.status, response.data, info);
+    if (attempts.outOfOperationTime) {
+      // The attempt before the deadline (if any) failed: say so as the cause.
+      const last = attempts.count > 0 ? error() : undefined;
+      throw new OperationTimeoutError(currentOperation().deadlineName ?? "its deadline", info, last);
     }
+    throw error();
   }
 
   // ---- Integrations ----
@@ -235,9 +220,6 @@ export class LangdockClient {
     return this.request("PUT", "/integrations/v1/{integrationId}/icon", { integrationId }, wire.IconEnvelope, { body });
   }
 }
-
-const BASE_JITTER_MS = 100;
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A 2xx answer validated against its schema; an unusable one keeps any id it carried (see UnusableResponseError). */
 function parseAnswer<S extends z.ZodType>(schema: S, status: number, data: unknown, info: RequestInfo): z.infer<S> {

@@ -120,3 +120,21 @@ export interface AgentRequest {
 }
 
 export type CreateAgentRequest = AgentRequest & { name: string };
+
+/** `POST /skills/v1` (no other properties allowed); without a slug Langdock derives one from the name. */
+export interface CreateSkillRequest {
+  name: string;
+  slug?: string;
+  description?: string;
+  instructions: string;
+  integrationIds?: string[];
+}
+
+/** `PATCH /skills/v1/{id}`: at least one field; `integrationIds` replaces the list, "" clears the description. */
+export interface UpdateSkillRequest {
+  name?: string;
+  slug?: string;
+  description?: string;
+  instructions?: string;
+  integrationIds?: string[];
+}

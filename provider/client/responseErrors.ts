@@ -185,7 +185,7 @@ export function isLangdockNotFound(body: unknown, contentType: unknown): boolean
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return false;
   const { message } = parseErrorBody(parsed);
-  return /\b(integration|action|trigger|agent|assistant|attachment|file|folder|knowledge base)\b[^/]*?\bnot found\b/i.test(message);
+  return /\b(integration|action|trigger|agent|assistant|attachment|file|folder|knowledge base|skill)\b[^/]*?\bnot found\b/i.test(message);
 }
 
 /** Describes a non-Langdock answer for BaseUrlError: "with an HTML page", "redirecting to …". */
@@ -210,8 +210,39 @@ export function salvageId(body: unknown): string | undefined {
   return candidates.find((c): c is string => typeof c === "string" && c.trim() !== "");
 }
 
+/** The settings and attempts behind a timeout, which its message names. */
+export interface TimeoutContext {
+  attempts: number;
+  timeoutMs: number;
+  maxRetryTimeMs: number;
+  /** The last attempt's deadline: shorter than timeoutMs when the retry budget cut it. */
+  lastDeadlineMs: number;
+}
+
 /** No complete answer arrived; `cause` is the transport's own error, kept for debugging. */
-export function connectionError(message: string, request: RequestInfo, timedOut: boolean, cause?: unknown): APIConnectionError {
+export function connectionError(
+  message: string,
+  request: RequestInfo,
+  timedOut: boolean,
+  cause?: unknown,
+  timeout?: TimeoutContext,
+): APIConnectionError {
+  if (timedOut && timeout) return new APIConnectionTimeoutError(undefined, timeoutMessage(timeout), [], request, TIMEOUT_HINT, cause);
   const Class = timedOut ? APIConnectionTimeoutError : APIConnectionError;
   return new Class(undefined, redact(message), [], request, hintFor(undefined, request, false), cause);
+}
+
+const TIMEOUT_HINT =
+  "run `pulumi up` again later, or raise langdock:requestTimeoutMs (and langdock:maxRetryTimeMs) if Langdock is this slow; the provider reconciles anything the interrupted call created";
+
+/** "no complete answer within langdock:requestTimeoutMs (1000 ms) in 3 attempts (…langdock:maxRetryTimeMs…)". */
+function timeoutMessage({ attempts, timeoutMs, maxRetryTimeMs, lastDeadlineMs }: TimeoutContext): string {
+  const tries = `${attempts} ${attempts === 1 ? "attempt" : "attempts"}`;
+  const budget = `langdock:maxRetryTimeMs (${maxRetryTimeMs} ms)`;
+  const within = timeoutMs > 0 ? `within langdock:requestTimeoutMs (${timeoutMs} ms)` : "";
+  const cut =
+    timeoutMs > 0 && lastDeadlineMs < timeoutMs
+      ? `, the last one cut to ${lastDeadlineMs} ms, what was left of ${budget}`
+      : `, retrying within ${budget}`;
+  return ["no complete answer", within, `in ${tries}${cut}`].filter(Boolean).join(" ");
 }

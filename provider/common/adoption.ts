@@ -1,6 +1,7 @@
 import { diffInputs, unmanagedOf, type ResourceSchema } from "./schema";
 import { containsUnknown, isUnknown } from "./unknown";
 import { MASK } from "../base/redact";
+import { deepEqual } from "../base/props";
 import { AdoptionNotFoundError } from "../errors";
 import type { Props } from "./crud";
 
@@ -29,7 +30,13 @@ export interface AdoptionPlan<W = unknown> {
 
 /** The properties the first up changes, comparing Langdock's object with the checked inputs. */
 export function adoptionChanges(schema: ResourceSchema, current: Props, inputs: Props, unreadable: string[] = []): AdoptionChange[] {
-  const { diffs } = diffInputs(schema, current, inputs);
+  // A value not known until apply (the id of an action adopted in the same run) is no change by itself:
+  // the property changes only when what is known of it differs from Langdock's value.
+  const same = (key: string) => {
+    const norm = schema.comparable[key] ?? ((v: unknown) => v);
+    return containsUnknown(inputs[key]) && mayEqual(norm(current[key]), norm(inputs[key]));
+  };
+  const diffs = diffInputs(schema, current, inputs).diffs.filter((key) => !same(key));
   // What the program leaves as it is in Langdock (unmanaged) is never a change, readable or not.
   const unmanaged = unmanagedOf(inputs);
   const keys = new Set([...diffs, ...unreadable.filter((k) => (k in inputs || k in schema.comparable) && !unmanaged.includes(k))]);
@@ -41,6 +48,28 @@ export function adoptionChanges(schema: ResourceSchema, current: Props, inputs: 
     if (unreadable.includes(property)) change.unreadable = true;
     return change;
   });
+}
+
+/**
+ * Whether `known` can equal `partial` once its unknowns are known: an unknown matches any value; lists
+ * match item by item in any order (comparable forms may sort them), objects key by key.
+ */
+export function mayEqual(known: unknown, partial: unknown): boolean {
+  if (isUnknown(partial)) return true;
+  if (Array.isArray(partial)) {
+    if (!Array.isArray(known) || known.length !== partial.length) return false;
+    const free = [...known];
+    return partial.every((item) => {
+      const at = free.findIndex((candidate) => mayEqual(candidate, item));
+      return at !== -1 && free.splice(at, 1).length === 1;
+    });
+  }
+  if (partial && typeof partial === "object") {
+    if (!known || typeof known !== "object" || Array.isArray(known)) return false;
+    const keys = new Set([...Object.keys(known), ...Object.keys(partial)]);
+    return [...keys].every((k) => mayEqual((known as Props)[k], (partial as Props)[k]));
+  }
+  return deepEqual(known, partial);
 }
 
 const MAX_SHOWN = 80;

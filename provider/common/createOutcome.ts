@@ -1,12 +1,11 @@
 import { ConflictError, CreateAnswerUnusableError, UnusableResponseError, isOutcomeUnknown } from "../errors";
 import { diffInputs, inputKeys, type ResourceSchema } from "./schema";
 import { PartialStateError, type Props } from "./crud";
-import { processState } from "../base/processState";
 
 /**
  * The one model of a create's outcome, shared by every resource:
  *
- * - done: a 2xx with a usable object (its id is claimed for this program);
+ * - done: a 2xx with a usable object (its id is taken for the resource: common/claims.ts);
  * - not done: 429, 503, or a connection refused before sending; the client has already retried those,
  *   so one that reaches a resource is an ordinary failure (nothing was created);
  * - uncertain: a dropped connection, a timeout, 500/502/504, or a 2xx without a usable body. The object
@@ -27,20 +26,6 @@ export async function attemptCreate<W>(send: () => Promise<W>): Promise<CreateOu
       return { kind: "uncertain", error: err as Error, id: err instanceof UnusableResponseError ? err.id : undefined };
     throw err;
   }
-}
-
-/**
- * Claims `id` for one resource; false when another resource of this run already holds it. The claims
- * are the provider process's (processState): one `pulumi up` runs one provider process, so two
- * resources of one program can never both end up managing the same object.
- */
-export function claim(kind: string, id: string): boolean {
-  const { claims } = processState;
-  const ids = claims.get(kind) ?? new Set<string>();
-  claims.set(kind, ids);
-  if (ids.has(id)) return false;
-  ids.add(id);
-  return true;
 }
 
 /** Whether an object read back from Langdock is what the program declares. */

@@ -181,13 +181,22 @@ export function typeName(value: unknown): string {
 
 /** Text with limits counted as Langdock counts them: UTF-16 code units (JavaScript `.length`), not code points. */
 export function text(max: number, min = 0) {
-  return z
-    .string({ error: (iss) => (iss.input === undefined ? "is required" : `must be a string (got ${typeName(iss.input)})`) })
-    .superRefine((value, ctx) => {
-      if (value.length < min)
-        ctx.addIssue({ code: "custom", message: min === 1 ? "must not be empty" : `must be at least ${min} characters` });
-      if (value.length > max) ctx.addIssue({ code: "custom", message: `must be at most ${max} characters (got ${value.length})` });
-    });
+  return (
+    z
+      .string({ error: (iss) => (iss.input === undefined ? "is required" : `must be a string (got ${typeName(iss.input)})`) })
+      .superRefine((value, ctx) => {
+        if (value.length < min)
+          ctx.addIssue({ code: "custom", message: min === 1 ? "must not be empty" : `must be at least ${min} characters` });
+        if (value.length > max) ctx.addIssue({ code: "custom", message: `must be at most ${max} characters (got ${value.length})` });
+      })
+      // The limits as data (the check above is custom, for its messages): the reference docs and schema read them.
+      .meta(min > 0 ? { minLength: min, maxLength: max } : { maxLength: max })
+  );
+}
+
+/** A zod error option whose message ends with the value it got: `must be from 0 to 1 (got 2)`. */
+export function got(message: string) {
+  return { error: (iss: { input?: unknown }) => `${message} (got ${quote(iss.input)})` };
 }
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
@@ -209,7 +218,8 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export function uuid(what: string) {
   return z
     .string({ error: `must be the ${what} (a UUID string)` })
-    .regex(UUID_PATTERN, { error: (iss) => `must be the ${what}, a UUID (got ${quote(iss.input)})` });
+    .regex(UUID_PATTERN, { error: (iss) => `must be the ${what}, a UUID (got ${quote(iss.input)})` })
+    .meta({ format: "uuid" });
 }
 
 /** An object that rejects properties it does not know (typos would otherwise be silently ignored). */

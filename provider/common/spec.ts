@@ -13,6 +13,12 @@ export interface ResourceSpec<I = Record<string, unknown>> {
   secretInputs: readonly PropertyPath<I>[];
   /** Input properties whose change replaces the resource. */
   replaceOnChanges: readonly (keyof I & string)[];
+  /**
+   * How `pulumi import` names an object (native plugin): by its id alone unless it lives inside another
+   * object, whose id this input holds (`<integrationId>/<actionId>`); `unsupported` says why when a read
+   * cannot recover the inputs (a local file's path).
+   */
+  importId?: { parent: keyof I & string } | { unsupported: string };
 }
 
 /** `property` or `property.child` of an object-valued property. */

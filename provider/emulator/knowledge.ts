@@ -16,6 +16,8 @@ export class MultipartBody {
   constructor(
     readonly fields: Record<string, string>,
     readonly files: Record<string, UploadedPart>,
+    /** The bytes of each file part, for routes that read them (skill imports); never logged. */
+    readonly contents: Record<string, Buffer> = {},
   ) {}
 
   /** The request-log form: field values and file metadata. */
@@ -29,14 +31,16 @@ export async function parseMultipart(raw: Buffer, contentType: string): Promise<
   const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
   const fields: Record<string, string> = {};
   const files: Record<string, UploadedPart> = {};
+  const contents: Record<string, Buffer> = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string") fields[key] = value;
     else {
       const bytes = Buffer.from(await value.arrayBuffer());
+      contents[key] = bytes;
       files[key] = { name: value.name, type: value.type, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
     }
   }
-  return new MultipartBody(fields, files);
+  return new MultipartBody(fields, files, contents);
 }
 
 export const PROCESSING_STAGES = ["UPLOADING", "UPLOADED", "EXTRACTING", "EMBEDDING", "SYNCED"] as const;

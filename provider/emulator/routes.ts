@@ -3,6 +3,7 @@ import type { ChildCollection } from "./children";
 import { badRequest, typedError } from "./httpError";
 import { MultipartBody } from "./knowledge";
 import { knowledgeRoutes } from "./knowledgeRoutes";
+import { skillRoutes } from "./skillRoutes";
 import type { EmulatorStore } from "./store";
 import type { ApiScope } from "./types";
 import {
@@ -134,6 +135,7 @@ export function buildRoutes(store: EmulatorStore): Route[] {
     }),
     route("GET", "/agent/v1/models", AGENT_API, () => ok({ object: "list", data: agents.modelList() })),
     ...knowledgeRoutes(store.knowledge),
+    ...skillRoutes(store.skills),
   ];
 }
 

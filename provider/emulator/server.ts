@@ -12,7 +12,7 @@ import { actionPatch, agentPatch, integrationPatch, triggerPatch, validate } fro
 export const DEFAULT_MODELS: readonly string[] = ["gpt-4o", "gpt-4o-mini", "claude-sonnet-4"];
 /** Of the default models, those whose `supportsExtendedThinking` is true. */
 export const DEFAULT_EXTENDED_THINKING_MODELS: readonly string[] = ["claude-sonnet-4"];
-const DEFAULT_SCOPES: readonly ApiScope[] = ["INTEGRATION_API", "AGENT_API", "KNOWLEDGE_FOLDER_API"];
+const DEFAULT_SCOPES: readonly ApiScope[] = ["INTEGRATION_API", "AGENT_API", "KNOWLEDGE_FOLDER_API", "SKILL_API"];
 /** JSON bodies; uploads (multipart) may be larger. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -60,10 +60,12 @@ export class LangdockEmulator {
       extendedThinking: new Set(opts.extendedThinkingModels ?? DEFAULT_EXTENDED_THINKING_MODELS),
       defaultModel: opts.defaultModel === undefined ? models[0] : opts.defaultModel,
     };
-    this.store = new EmulatorStore(modelSettings, opts.integrationDetail ?? "live", {
-      stageMs: opts.knowledgeStageMs ?? 50,
-      replaceGivesNewId: opts.knowledgeReplaceGivesNewId ?? false,
-    });
+    this.store = new EmulatorStore(
+      modelSettings,
+      opts.integrationDetail ?? "live",
+      { stageMs: opts.knowledgeStageMs ?? 50, replaceGivesNewId: opts.knowledgeReplaceGivesNewId ?? false },
+      opts.skillImportMaxBytes,
+    );
     for (const [i, name] of (opts.catalogIntegrations ?? []).entries()) {
       const id = `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`;
       this.store.catalog.push({ id, name, description: `${name} by Langdock`, authType: "OAUTH", buildByLangdock: true, actions: [] });
@@ -162,6 +164,15 @@ export class LangdockEmulator {
 
   deleteKnowledgeFile(id: string): void {
     this.store.knowledge.deleteFileAnywhere(id);
+  }
+
+  /** `patch` uses request names ({ name, slug, description, instructions, integrationIds }) and merges. */
+  editSkill(id: string, patch: Record<string, unknown>): void {
+    this.store.skills.edit(id, patch);
+  }
+
+  deleteSkill(id: string): void {
+    this.store.skills.delete(id);
   }
 
   snapshot(): EmulatorSnapshot {

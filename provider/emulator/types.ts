@@ -1,6 +1,6 @@
 /** Public option, log and fault types of the Langdock API emulator. */
 
-export type ApiScope = "INTEGRATION_API" | "AGENT_API" | "ASSISTANT_API" | "KNOWLEDGE_FOLDER_API";
+export type ApiScope = "INTEGRATION_API" | "AGENT_API" | "ASSISTANT_API" | "KNOWLEDGE_FOLDER_API" | "SKILL_API";
 
 /** A key's role on a knowledge base: EDITOR may upload and delete, USER (viewer) may only read. */
 export type KnowledgeRole = "EDITOR" | "USER";
@@ -36,7 +36,9 @@ export interface EmulatorOptions {
   knowledgeStageMs?: number;
   /** Whether PATCH /knowledge/{folderId} gives the replaced file a new id (Langdock does not document it); default false. */
   knowledgeReplaceGivesNewId?: boolean;
-  /** Scopes of the key; default INTEGRATION_API + AGENT_API + KNOWLEDGE_FOLDER_API. A route whose scope is missing answers 403. */
+  /** Largest skill import (`POST /skills/v1/import`) accepted before answering 413; default 10 MB. */
+  skillImportMaxBytes?: number;
+  /** Scopes of the key; default INTEGRATION_API + AGENT_API + KNOWLEDGE_FOLDER_API + SKILL_API. A route whose scope is missing answers 403. */
   scopes?: ApiScope[];
   /** Fixed delay added to every response. */
   latencyMs?: number;
@@ -163,4 +165,6 @@ export interface EmulatorSnapshot {
   knowledgeFiles: any[];
   /** Uploaded attachments: id, name, mimeType, sizeInBytes, sha256. */
   attachments: any[];
+  /** Skills in response shape, each with `files` (the last import's file list). */
+  skills: any[];
 }

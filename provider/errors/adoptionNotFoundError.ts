@@ -14,7 +14,7 @@ export class AdoptionNotFoundError extends LangdockError {
   }
 
   /** A top-level object (integration, agent) that Langdock answered 404 for. */
-  static object(noun: "integration" | "agent", id: string, cause?: unknown): AdoptionNotFoundError {
+  static object(noun: "integration" | "agent" | "skill", id: string, cause?: unknown): AdoptionNotFoundError {
     // Agents are visible only when shared with the key; integrations belong to the workspace.
     const visible = noun === "agent" ? " or is not shared with this API key" : "";
     return new AdoptionNotFoundError(

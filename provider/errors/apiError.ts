@@ -26,12 +26,27 @@ export class APIError extends LangdockError {
     /** What failed underneath (the transport's error for a connection failure). */
     cause?: unknown,
   ) {
-    super(describe(status, apiMessage, issues, request, hint), { cause });
+    super(describe(status, apiMessage, issues, request, hint, new.target === APIConnectionTimeoutError), { cause });
     this.code = CODES.get(new.target) ?? "api_error";
+  }
+
+  /**
+   * The same sentence with other advice: the client's hints name the stack config and `pulumi up`; a tool
+   * with its own flags (the export CLI) gives its own (never advice for the wrong tool).
+   */
+  messageWithHint(hint: string): string {
+    return describe(this.status, this.apiMessage, this.issues, this.request, hint, this instanceof APIConnectionTimeoutError);
   }
 }
 
-function describe(status: number | undefined, apiMessage: string, issues: FieldIssue[], request: RequestInfo, hint: string): string {
+function describe(
+  status: number | undefined,
+  apiMessage: string,
+  issues: FieldIssue[],
+  request: RequestInfo,
+  hint: string,
+  late: boolean,
+): string {
   const where = `${request.method} ${request.path}`;
   const said =
     issues.length > 0
@@ -41,7 +56,10 @@ function describe(status: number | undefined, apiMessage: string, issues: FieldI
         : apiMessage;
   const head =
     status === undefined
-      ? `Langdock could not be reached for ${where}`
+      ? // A server that answered too slowly was reached: it is never called unreachable.
+        late
+        ? `Langdock did not answer ${where} in time`
+        : `Langdock could not be reached for ${where}`
       : status < 300
         ? `Langdock answered ${where} with HTTP ${status}`
         : `Langdock rejected ${where} with HTTP ${status}`;

@@ -7,8 +7,12 @@ export type Unconfirmed =
   | { kind: "unlistable" }
   /** Objects of that name exist now; one of them may be the one just created. */
   | { kind: "candidates"; ids: string[] }
-  /** A fresh look found none after `attempts` creates: nothing was created. */
-  | { kind: "absent"; attempts: number; integrationId: string };
+  /** A fresh look found none after `attempts` creates: nothing was created. `where`: "in integration …". */
+  | { kind: "absent"; attempts: number; where: string }
+  /** Several files of that name appeared (other uploads of this run lost their answers too): files cannot be adopted. */
+  | { kind: "uploads"; ids: readonly string[]; folderId: string }
+  /** The one object that appeared after the create differs from the program in `fields`: kept as partial state. */
+  | { kind: "kept"; id: string; fields: readonly string[] };
 
 /** A create whose outcome Langdock never confirmed (timeout, dropped connection, 5xx, unusable answer). */
 export class CreateUnconfirmedError extends LangdockError {
@@ -34,7 +38,11 @@ function advice(noun: string, known: Unconfirmed): string {
     case "candidates":
       return `it may have been created: ${known.ids.join(", ")} ${known.ids.length === 1 ? "has" : "have"} that name. Set adoptId to the one this program should manage (or delete the stray one in Langdock), then run pulumi up again.`;
     case "absent":
-      return `none exists in integration ${known.integrationId}, so nothing was created: run pulumi up again later.`;
+      return `none exists ${known.where}, so nothing was created: run pulumi up again later.`;
+    case "uploads":
+      return `it may have been uploaded: ${known.ids.join(", ")} appeared in knowledge base ${known.folderId} with that name and none can be told to be this resource's, so none is kept; delete them in Langdock, then run pulumi up again.`;
+    case "kept":
+      return `${noun} ${known.id} appeared meanwhile with that name and differs from the program in ${known.fields.join(", ")}, so it is kept in the state: the next pulumi up makes it match the program.`;
   }
 }
 

@@ -8,8 +8,10 @@ export class LocalFileError extends LangdockError {
     /** What is wrong and what to do, after `file: "<path>" `. */
     problem: string,
     cause?: unknown,
+    /** The input that names it (a Skill's `source`). */
+    property = "file",
   ) {
-    super(`file: ${JSON.stringify(file)} ${problem}`, { cause });
+    super(`${property}: ${JSON.stringify(file)} ${problem}`, { cause });
   }
 }
 
@@ -27,15 +29,21 @@ export class UploadUnconfirmedError extends LangdockError {
   }
 }
 
-/** A knowledge file's folderId names no knowledge base this API key can see (create, before anything is in state). */
+/**
+ * A knowledge file's folderId names no knowledge base this API key can see: at create (nothing in the state
+ * yet), or at refresh, where the file is kept in the state (an unshared knowledge base still holds it).
+ */
 export class KnowledgeBaseNotFoundError extends LangdockError {
   override readonly code: LangdockErrorCode = "knowledge_base_not_found";
   constructor(
     readonly folderId: string,
     cause: Error,
+    when: "create" | "refresh" = "create",
   ) {
     super(
-      `folderId: knowledge base ${folderId} does not exist or is not shared with this API key (HTTP 404); check the id with getKnowledgeBases() or share the knowledge base with the key as Editor.`,
+      when === "create"
+        ? `folderId: knowledge base ${folderId} does not exist or is not shared with this API key (HTTP 404); check the id with getKnowledgeBases() or share the knowledge base with the key as Editor.`
+        : `folderId: knowledge base ${folderId} is not shared with this API key (or no longer exists) (HTTP 404), so the refresh cannot see its files and keeps them in the state; re-share the knowledge base with the key as Editor in Langdock and refresh again (if it was deleted, remove the KnowledgeFile from the program).`,
       { cause },
     );
   }

@@ -23,8 +23,11 @@ export type LangdockErrorCode =
   | "create_unconfirmed"
   | "create_answer_unusable"
   | "name_claimed"
+  | "object_claimed"
   | "name_unverifiable"
   | "name_differs"
+  | "slug_claimed"
+  | "slug_differs"
   | "model_unavailable"
   | "default_model_missing"
   | "extended_thinking_unsupported"
@@ -38,7 +41,9 @@ export type LangdockErrorCode =
   | "local_file"
   | "upload_unconfirmed"
   | "knowledge_base_not_found"
-  | "sync_failed";
+  | "sync_failed"
+  | "operation_timeout"
+  | "import_id";
 
 /** Base of every error the package throws on purpose; its message is already redacted, its `cause` kept. */
 export class LangdockError extends Error {

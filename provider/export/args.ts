@@ -4,15 +4,20 @@ export interface ExportArgs {
   integrations: string[];
   allIntegrations: boolean;
   agents: string[];
+  skills: string[];
+  allSkills: boolean;
   out?: string;
   apiKey?: string;
   baseUrl?: string;
+  /** The project's dependency spec for pulumi-langdock (default: how the running copy was installed). */
+  packageSpec?: string;
   help: boolean;
 }
 
-export const EXPORT_HELP = `Usage: pulumi-langdock export [--integration <id>]... [--all-integrations] [--agent <id>]... --out <dir>
+export const EXPORT_HELP = `Usage: pulumi-langdock export [--integration <id>]... [--all-integrations] [--agent <id>]...
+                              [--skill <id>]... [--all-skills] --out <dir>
 
-Reads integrations (with their actions and triggers) and agents from Langdock and writes a Pulumi
+Reads integrations (with their actions and triggers), agents and skills from Langdock and writes a Pulumi
 TypeScript program into <dir> that takes them over with adoptId: its first \`pulumi up\` creates
 nothing and changes nothing in Langdock.
 
@@ -21,10 +26,14 @@ Options:
   --all-integrations    every integration the API key can see, except those an earlier pulumi destroy
                         marked "[removed by Pulumi]" (pass their id with --integration to include them)
   --agent <id>          an agent to export (repeatable; Langdock cannot list agents)
+  --skill <id>          a skill to export (repeatable)
+  --all-skills          every skill the API key can see
   --out <dir>           folder to write the project into; must be new or empty
   --api-key <key>       Langdock API key (default: LANGDOCK_API_KEY; prefer the variable, a flag
                         ends up in your shell history)
   --base-url <url>      Langdock API base URL (default: LANGDOCK_BASE_URL, else https://api.langdock.com)
+  --package <spec>      how the project's package.json depends on pulumi-langdock, e.g. ^0.2.0, a
+                        tarball path or a git URL (default: the way this copy was installed)
   -h, --help            show this help
 
 Example:
@@ -36,7 +45,7 @@ export { UsageError };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseExportArgs(argv: readonly string[]): ExportArgs {
-  const args: ExportArgs = { integrations: [], allIntegrations: false, agents: [], help: false };
+  const args: ExportArgs = { integrations: [], allIntegrations: false, agents: [], skills: [], allSkills: false, help: false };
   const rest = [...argv];
   while (rest.length > 0) {
     const token = rest.shift() as string;
@@ -63,6 +72,12 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
       case "--agent":
         args.agents.push(uuid(flag, value()));
         break;
+      case "--skill":
+        args.skills.push(uuid(flag, value()));
+        break;
+      case "--all-skills":
+        args.allSkills = true;
+        break;
       case "--out":
         args.out = value();
         break;
@@ -72,17 +87,21 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
       case "--base-url":
         args.baseUrl = value();
         break;
+      case "--package":
+        args.packageSpec = value();
+        break;
       default:
         throw new UsageError(`Unknown argument ${JSON.stringify(flag)}; run pulumi-langdock export --help for the options.`);
     }
   }
   if (args.help) return args;
   if (!args.out) throw new UsageError("--out <dir> is required: the folder to write the Pulumi project into.");
-  if (args.integrations.length === 0 && !args.allIntegrations && args.agents.length === 0) {
-    throw new UsageError("Nothing to export: pass --integration <id>, --all-integrations or --agent <id>.");
+  if (args.integrations.length === 0 && !args.allIntegrations && args.agents.length === 0 && args.skills.length === 0 && !args.allSkills) {
+    throw new UsageError("Nothing to export: pass --integration <id>, --all-integrations, --agent <id>, --skill <id> or --all-skills.");
   }
   args.integrations = [...new Set(args.integrations)];
   args.agents = [...new Set(args.agents)];
+  args.skills = [...new Set(args.skills)];
   return args;
 }
 

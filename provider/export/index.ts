@@ -1,10 +1,11 @@
 import { LangdockClient } from "../client";
-import { ConfigurationError, resolveSettings } from "../config";
+import { resolveSettings, settingEnv, type SettingWords } from "../config";
 import { redact, registerSecret } from "../base/redact";
 import { EXPORT_HELP, UsageError, parseExportArgs } from "./args";
 import { planExport } from "./plan";
 import { assertWritable, projectFiles, projectName, writeFiles } from "./project";
 import { readWorkspace } from "./read";
+import { packageSpec } from "./packageSpec";
 import { renderProgram } from "./render";
 
 export interface ExportIo {
@@ -14,6 +15,13 @@ export interface ExportIo {
   err(line: string): void;
   env: NodeJS.ProcessEnv;
 }
+
+/** The export's settings are its flags and the environment, never stack config. */
+const FLAGS: Partial<Record<Parameters<SettingWords["name"]>[0], string>> = { apiKey: "--api-key", baseUrl: "--base-url" };
+const EXPORT_WORDS: SettingWords = {
+  name: (setting) => (FLAGS[setting] ? `${FLAGS[setting]} (or ${settingEnv(setting)})` : settingEnv(setting)),
+  howToSet: (setting, placeholder) => `set ${settingEnv(setting)} to ${placeholder}`,
+};
 
 const defaultIo: ExportIo = { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env };
 
@@ -32,6 +40,7 @@ export async function runExport(argv: readonly string[], io: ExportIo = defaultI
     const settings = resolveSettings(
       { get: (key) => (key === "langdock:apiKey" ? args.apiKey : key === "langdock:baseUrl" ? args.baseUrl : undefined) },
       io.env,
+      EXPORT_WORDS,
     );
     if (!settings.apiKey) throw new UsageError("No Langdock API key: set LANGDOCK_API_KEY (or pass --api-key).");
     registerSecret(settings.apiKey);
@@ -40,9 +49,14 @@ export async function runExport(argv: readonly string[], io: ExportIo = defaultI
     const workspace = await readWorkspace(new LangdockClient(settings), args, io.err);
     const plan = planExport(workspace);
     const project = projectName(out);
-    writeFiles(out, [...projectFiles(project), { path: "index.ts", content: renderProgram(plan) }, ...plan.files]);
+    const dependency = packageSpec(args.packageSpec);
+    writeFiles(out, [...projectFiles(project, dependency.spec), { path: "index.ts", content: renderProgram(plan) }, ...plan.files]);
 
     for (const note of plan.notes) io.err(`note: ${note}`);
+    if (dependency.from === "install")
+      io.err(
+        `note: package.json depends on pulumi-langdock ${dependency.spec}, as this copy was installed; pass --package <spec> to change it.`,
+      );
     io.out(`Exported ${plan.summary} to ${out} (${plan.files.length + 5} files).`);
     io.out("Next steps:");
     io.out(`  cd ${out} && npm install`);
@@ -55,9 +69,7 @@ export async function runExport(argv: readonly string[], io: ExportIo = defaultI
     return 0;
   } catch (err) {
     const message = redact(err instanceof Error ? err.message : String(err));
-    io.err(
-      `pulumi-langdock export: ${err instanceof ConfigurationError && err.setting === "langdock:baseUrl" ? message.replace(err.setting, "--base-url (or LANGDOCK_BASE_URL)") : message}`,
-    );
+    io.err(`pulumi-langdock export: ${message}`);
     return err instanceof UsageError ? 2 : 1;
   }
 }

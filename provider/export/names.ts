@@ -6,7 +6,7 @@ const RESERVED = new Set(
     "import in instanceof new null return super switch this throw true try typeof var void while with yield let static " +
     "implements interface package private protected public await arguments eval undefined NaN Infinity " +
     // Names the written program itself uses.
-    "pulumi config codeFromFile Integration Action Trigger Agent"
+    "pulumi config codeFromFile Integration Action Trigger Agent Skill"
   ).split(" "),
 );
 

@@ -11,6 +11,8 @@ import { inputsFromOutputs, type ResourceSchema } from "../common/schema";
 import { integrationOutputs } from "../integration/wire";
 import { integrationSchema } from "../integration/schema";
 import { triggerOutputs } from "../trigger/wire";
+import { skillOutputs } from "../skill/wire";
+import { skillSchema } from "../skill/schema";
 import { TRIGGER_UNMANAGED, triggerSchema } from "../trigger/schema";
 import { Names } from "./names";
 import { count, type Workspace } from "./read";
@@ -25,7 +27,7 @@ export class Expr {
   ) {}
 }
 
-export type Kind = "Integration" | "Action" | "Trigger" | "Agent";
+export type Kind = "Integration" | "Action" | "Trigger" | "Agent" | "Skill";
 
 export interface Declaration {
   kind: Kind;
@@ -72,8 +74,10 @@ export function planExport(workspace: Workspace): ExportPlan {
 
   let actions = 0;
   let triggers = 0;
+  const declaredIntegrations = new Map<string, string>();
   for (const integration of byName(workspace.integrations)) {
     const { resource, variable } = names.take(integration.name, "integration");
+    declaredIntegrations.set(integration.id, variable);
     const args = integrationArgs(integration, variable, plan);
     plan.declarations.push({ kind: "Integration", resource, variable, comments: commentsFor(args), args });
 
@@ -129,6 +133,20 @@ export function planExport(workspace: Workspace): ExportPlan {
     }
     plan.declarations.push({ kind: "Agent", resource, variable, comments, args });
   }
+  for (const skill of byName(workspace.skills ?? [])) {
+    const { resource, variable } = names.take(skill.name, "skill");
+    // The slug is the skill's identity in Langdock: the program states it, so it never changes by accident.
+    const args: Props = { adoptId: skill.id, ...programInputs(skillSchema, skillOutputs(skill, {})) };
+    const ids = args.integrationIds as string[] | undefined;
+    if (ids) {
+      args.integrationIds = ids.map((id) =>
+        declaredIntegrations.has(id)
+          ? new Expr(`${declaredIntegrations.get(id)}.id`)
+          : new Expr(JSON.stringify(id), "integration not part of this export: its id stays literal"),
+      );
+    }
+    plan.declarations.push({ kind: "Skill", resource, variable, comments: [], args });
+  }
   for (const { id, name } of workspace.removed ?? []) {
     plan.notes.push(
       `integration ${JSON.stringify(name)} (${id}) is not exported: its description starts with "${REMOVED_MARKER}", so an earlier pulumi destroy left it in Langdock (which cannot delete integrations); pass --integration ${id} to export it anyway.`,
@@ -139,6 +157,7 @@ export function planExport(workspace: Workspace): ExportPlan {
     count(actions, "action"),
     count(triggers, "trigger"),
     count(workspace.agents.length, "agent"),
+    ...(workspace.skills?.length ? [count(workspace.skills.length, "skill")] : []),
   ].join(", ");
   return plan;
 }

@@ -20,14 +20,6 @@ export const TEMPLATE_TSCONFIG = {
   files: ["index.ts"],
 };
 
-function packageVersion(): string {
-  try {
-    return (require("../../package.json") as { version: string }).version;
-  } catch {
-    return "0.1.0";
-  }
-}
-
 /** A Pulumi project name from the folder's name (letters, digits, `-`, `_`, `.`). */
 export function projectName(dir: string): string {
   const name = path
@@ -37,15 +29,18 @@ export function projectName(dir: string): string {
   return name || "langdock-workspace";
 }
 
-/** Pulumi.yaml, package.json, tsconfig.json and .gitignore of the written project. */
-export function projectFiles(project: string): { path: string; content: string }[] {
+/**
+ * Pulumi.yaml, package.json, tsconfig.json and .gitignore of the written project. `packageSpec`: how
+ * package.json depends on pulumi-langdock (see packageSpec.ts).
+ */
+export function projectFiles(project: string, packageSpec: string): { path: string; content: string }[] {
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   return [
     {
       path: "Pulumi.yaml",
       content: [
         `name: ${project}`,
-        "description: Langdock workspace (integrations, actions, triggers, agents) exported by pulumi-langdock export",
+        "description: Langdock workspace (integrations, actions, triggers, agents, skills) exported by pulumi-langdock export",
         "runtime:",
         "  name: nodejs",
         "  options:",
@@ -59,7 +54,7 @@ export function projectFiles(project: string): { path: string; content: string }
         name: project,
         private: true,
         main: "index.ts",
-        dependencies: { "@pulumi/pulumi": "~3.248.0", "pulumi-langdock": `^${packageVersion()}` },
+        dependencies: { "@pulumi/pulumi": "~3.248.0", "pulumi-langdock": packageSpec },
         devDependencies: { "@types/node": "^20.17.0", typescript: "~5.9.3" },
       }),
     },

@@ -1,12 +1,16 @@
 import {
+  APIError,
   AuthenticationError,
   BaseUrlError,
+  RateLimitError,
+  UnusableResponseError,
   NotFoundError,
   PermissionDeniedError,
   type AgentWire,
   type IntegrationWire,
   type LangdockClient,
 } from "../client";
+import { getSkill, listSkills, type SkillWire } from "../client/skills";
 import { redact } from "../base/redact";
 import { isRemoved } from "../common/removed";
 import { trimPeriod } from "../base/text";
@@ -16,6 +20,8 @@ import { ExportReadError, LangdockError } from "../errors";
 export interface Workspace {
   integrations: IntegrationWire[];
   agents: AgentWire[];
+  /** Absent in workspaces read before skills were exported. */
+  skills?: SkillWire[];
   /** Listed integrations left out because an earlier destroy marked them removed (common/removed.ts). */
   removed?: { id: string; name: string }[];
 }
@@ -24,6 +30,8 @@ export interface ReadRequest {
   integrations: string[];
   allIntegrations: boolean;
   agents: string[];
+  skills?: string[];
+  allSkills?: boolean;
 }
 
 /** Reads everything requested, one object at a time, telling `progress` as it goes. */
@@ -73,7 +81,32 @@ export async function readWorkspace(client: LangdockClient, request: ReadRequest
     progress(`  ${JSON.stringify(agent.name)}: ${count(agent.actions?.length ?? 0, "action")}`);
     agents.push(agent);
   }
-  return { integrations, agents, ...(removed.length > 0 ? { removed } : {}) };
+  const skills = await readSkills(client, request, progress);
+  return { integrations, agents, ...(skills.length > 0 ? { skills } : {}), ...(removed.length > 0 ? { removed } : {}) };
+}
+
+/** The skills asked for: every one the key can see (--all-skills), then each --skill not listed. */
+async function readSkills(client: LangdockClient, request: ReadRequest, progress: (line: string) => void): Promise<SkillWire[]> {
+  const skills: SkillWire[] = [];
+  if (request.allSkills) {
+    progress("Listing skills…");
+    skills.push(
+      ...(await listSkills(client).catch((err) => {
+        throw explain(err, "the skill list", "skill");
+      })),
+    );
+    progress(`  ${count(skills.length, "skill")} found`);
+  }
+  for (const id of request.skills ?? []) {
+    if (skills.some((s) => s.id === id)) continue;
+    progress(`Reading skill ${id}…`);
+    const skill = await getSkill(client, id).catch((err) => {
+      throw explain(err, `skill ${id}`, "skill");
+    });
+    progress(`  ${JSON.stringify(skill.name)}`);
+    skills.push(skill);
+  }
+  return skills;
 }
 
 const LIST = "the integration list";
@@ -83,7 +116,7 @@ export function count(n: number, noun: string): string {
 }
 
 /** One sentence for what went wrong while reading `what`; the client's message otherwise (already redacted). */
-function explain(err: unknown, what: string, kind: "integration" | "agent"): Error {
+function explain(err: unknown, what: string, kind: "integration" | "agent" | "skill"): Error {
   const said = (e: { apiMessage: string; status: number | undefined }) =>
     e.apiMessage && e.apiMessage !== `HTTP ${e.status}` ? `: ${trimPeriod(e.apiMessage)}` : "";
   if (err instanceof AuthenticationError) {
@@ -93,7 +126,7 @@ function explain(err: unknown, what: string, kind: "integration" | "agent"): Err
     );
   }
   if (err instanceof PermissionDeniedError) {
-    const scope = kind === "agent" ? "AGENT_API" : "INTEGRATION_API";
+    const scope = { agent: "AGENT_API", integration: "INTEGRATION_API", skill: "SKILL_API" }[kind];
     return new ExportReadError(
       `Langdock refused to show ${what} (HTTP 403${said(err)}); give the API key the ${scope} scope in Langdock's workspace settings.`,
       err,
@@ -119,7 +152,18 @@ function explain(err: unknown, what: string, kind: "integration" | "agent"): Err
       err,
     );
   }
+  if (err instanceof APIError) return new ExportReadError(err.messageWithHint(exportHint(err)), err);
   return err instanceof LangdockError ? err : new ExportReadError(redact(err instanceof Error ? err.message : String(err)), err);
+}
+
+/** What to do about a failed read, in export's own terms (its flags and environment, run the export again). */
+function exportHint(err: APIError): string {
+  if (err.status === undefined)
+    return "check LANGDOCK_BASE_URL (or --base-url) and your network, then run the export again (it writes nothing until every read succeeded)";
+  if (err instanceof RateLimitError) return "Langdock kept rate limiting; run the export again later, or raise LANGDOCK_MAX_RETRIES";
+  if (err instanceof UnusableResponseError) return "check that LANGDOCK_BASE_URL (or --base-url) points at Langdock's public API";
+  if (err.status >= 500) return "Langdock is unavailable or had a server error; run the export again later";
+  return "";
 }
 
 function capitalize(text: string): string {

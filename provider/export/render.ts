@@ -13,7 +13,9 @@ export function renderProgram(plan: ExportPlan): string {
     "// in Langdock, so the first `pulumi up` creates nothing and changes nothing there.",
   ];
   if (plan.secrets.length > 0) lines.push('import * as pulumi from "@pulumi/pulumi";');
-  lines.push(`import { ${imports.join(", ")} } from "pulumi-langdock";`, "");
+  // An export of nothing (an empty workspace) imports nothing: no `import {  } from`.
+  if (imports.length > 0) lines.push(`import { ${imports.join(", ")} } from "pulumi-langdock";`);
+  lines.push("");
   if (plan.secrets.length > 0) lines.push("const config = new pulumi.Config();", "");
   for (const d of plan.declarations) {
     for (const comment of d.comments) lines.push(`// ${comment}`);

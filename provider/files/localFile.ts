@@ -133,6 +133,8 @@ export function inspectFile(file: string, purpose: FilePurpose): { facts?: FileF
   try {
     const stat = fs.statSync(absolute);
     if (!stat.isFile()) return { problem: `"${file}" (${absolute}) is not a file` };
+    if (stat.size === 0)
+      return { problem: `"${file}" is empty (0 bytes); Langdock does not accept empty files: give it content or remove this resource` };
     const problem = typeProblem(file, stat.size, purpose);
     if (problem) return { problem };
     bytes = fs.readFileSync(absolute);

@@ -1,12 +1,15 @@
 import { AdoptionNotFoundError, CreateUnconfirmedError, PartialStateError } from "../errors";
-import { attemptCreate, claim, keepKnownId } from "../common/createOutcome";
+import { differingFields, keepKnownId } from "../common/createOutcome";
+import { holderOf, take, type Holder } from "../common/claims";
+import { appeared, idsBefore, sendCreate, type Lookup } from "../common/uncertain";
+import type { IntegrationSummaryWire } from "../client/wire";
 import { GONE, orIfGone, unlessGone, type Context, type Props, type AdoptableCrud } from "../common/crud";
 import { secretOutputsOf, valueAt } from "../common/spec";
 import { integrationSpec } from "./spec";
 import { diffInputs, isUnmanaged } from "../common/schema";
 import { sanitize } from "../base/props";
 import { adoptionChanges } from "../common/adoption";
-import { findRemovedIntegration, markIntegrationRemoved } from "./revive";
+import { reviveRemovedIntegration, markIntegrationRemoved } from "./revive";
 import { readForUpload } from "../files/localFile";
 import { integrationSchema, type PreparedIntegrationInputs as IntegrationInputs } from "./schema";
 import { INTEGRATION_CALLS } from "./properties";
@@ -43,29 +46,65 @@ function pickKeys(inputs: IntegrationInputs, keys: readonly string[]): Props {
   return Object.fromEntries(keys.map((k) => [k, given[k]]));
 }
 
-/** How many times a create is sent when each earlier one provably did not happen (no integration of that name). */
+/** How many times a create is sent when each earlier one provably did not happen (no integration of that name appeared). */
 const CREATE_ATTEMPTS = 3;
 
+/** Integrations of one name, freshly listed: where an uncertain create looks (common/uncertain.ts). */
+function lookupOf(ctx: Context, name: string): Lookup<IntegrationSummaryWire> {
+  // Langdock's own (catalog) integrations, which the list may include, are never what a create made.
+  const list = async () => (await ctx.client.listIntegrations()).filter((i) => i.name === name && i.buildByLangdock !== true);
+  return { noun: "integration", scope: "workspace", key: name, list, idOf: (i) => i.id };
+}
+
 /**
- * Creates the integration without ever making a duplicate. Integration names are not unique in
- * Langdock and the list holds only names and descriptions, so a lookup cannot prove that an object is
- * ours: after an uncertain create the provider retries only if no integration of that name exists,
- * and otherwise stops and names the candidates so the user can adopt the right one.
+ * Creates the integration without ever making a duplicate. After an uncertain create, the integration of
+ * that name that appeared since the list taken before the POST (and that no other resource of this run
+ * holds) is this create's: adopted when its name and description are the program's, otherwise kept as
+ * partial state. None appeared: nothing was created, so the create is sent again. Several: undecidable,
+ * the create fails naming them.
  */
-async function createOnce(ctx: Context, inputs: IntegrationInputs) {
+async function createOnce(
+  ctx: Context,
+  inputs: IntegrationInputs,
+  holder: Holder,
+  lookup: Lookup<IntegrationSummaryWire>,
+  before: Set<string>,
+) {
   const body = sanitize({ name: inputs.name, description: inputs.description });
   for (let attempt = 1; ; attempt++) {
-    const outcome = await attemptCreate(() => ctx.client.createIntegration(body));
+    const outcome = await sendCreate(lookup, holder, () => ctx.client.createIntegration(body));
     if (outcome.kind === "done") return outcome.wire;
     if (outcome.kind === "conflict") throw outcome.error;
-    if (outcome.id) throw keepKnownId("integration", inputs.name, outcome.id, body, outcome.error);
-    // Langdock's own (catalog) integrations are never what a create made.
-    const candidates = (await ctx.client.listIntegrations()).filter((i) => i.name === inputs.name && i.buildByLangdock !== true);
-    if (candidates.length > 0) {
-      const ids = candidates.map((c) => c.id);
-      throw new CreateUnconfirmedError("integration", inputs.name, { kind: "candidates", ids }, outcome.error);
+    if (outcome.id) {
+      take(holder, outcome.id, "found");
+      throw keepKnownId("integration", inputs.name, outcome.id, body, outcome.error);
     }
-    if (attempt >= CREATE_ATTEMPTS) throw outcome.error;
+    const found = await appeared(lookup, before);
+    if (found.length > 1) {
+      throw new CreateUnconfirmedError("integration", inputs.name, { kind: "candidates", ids: found.map((c) => c.id) }, outcome.error);
+    }
+    if (found.length === 1) {
+      const [landed] = found as [IntegrationSummaryWire];
+      take(holder, landed.id, "found");
+      const current = integrationOutputs(landed, {});
+      const differing = differingFields(integrationSchema, current, body);
+      if (differing.length > 0) {
+        const known = { kind: "kept", id: landed.id, fields: differing } as const;
+        throw new PartialStateError(landed.id, current, new CreateUnconfirmedError("integration", inputs.name, known, outcome.error));
+      }
+      ctx.warn(
+        `integration ${JSON.stringify(inputs.name)}: ${landed.id} appeared in Langdock after an interrupted create and matches the program; adopting it instead of creating another.`,
+      );
+      return landed;
+    }
+    if (attempt >= CREATE_ATTEMPTS) {
+      throw new CreateUnconfirmedError(
+        "integration",
+        inputs.name,
+        { kind: "absent", attempts: attempt, where: "in the workspace" },
+        outcome.error,
+      );
+    }
   }
 }
 
@@ -86,21 +125,23 @@ export const integrationCrud: AdoptableCrud<IntegrationInputs> = {
 
   async create(ctx, inputs) {
     const { adoptId } = inputs;
+    const holder = holderOf("integration", inputs);
     if (adoptId !== undefined) {
       // converge writes only what differs: an object that already matches is taken over without a write.
       const plan = await integrationCrud.adopt(ctx, { ...inputs, adoptId });
-      claim("integration", plan.id);
+      take(holder, plan.id, "adopt");
       return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
     }
-    const revived = await findRemovedIntegration(ctx, inputs.name);
+    // One list serves both the revival and, should the create be uncertain, what existed before it.
+    const lookup = lookupOf(ctx, inputs.name);
+    const named = await lookup.list();
+    const revived = await reviveRemovedIntegration(ctx, holder, named);
     if (revived) {
-      claim("integration", revived.id);
       const current = integrationOutputs(revived, {});
       for (const message of integrationSchema.destructive?.(current, inputs) ?? []) ctx.warn(message);
       return { id: revived.id, outs: await converge(ctx, revived.id, current, inputs) };
     }
-    const created = await createOnce(ctx, inputs);
-    claim("integration", created.id);
+    const created = await createOnce(ctx, inputs, holder, lookup, await idsBefore(lookup, named));
     // The create body takes only name and description; icon, color and auth need their own calls.
     const current = integrationOutputs(created, { name: inputs.name, description: inputs.description });
     return { id: created.id, outs: await converge(ctx, created.id, current, inputs) };

@@ -1,4 +1,5 @@
-import type { IntegrationWire } from "../client/wire";
+import type { IntegrationSummaryWire, IntegrationWire } from "../client/wire";
+import { release, tryTake, type Holder } from "../common/claims";
 import { unlessGone, type Context, type Props } from "../common/crud";
 import { isRemoved, removedDescription } from "../common/removed";
 import { LIMITS } from "../base/limits";
@@ -18,15 +19,26 @@ export async function markIntegrationRemoved(ctx: Context, id: string, props: Pr
 /**
  * Create: an integration of this name that an earlier destroy marked as removed is reused (its
  * users' connections survive), so destroy/up cycles of ephemeral stacks do not pile integrations up.
- * Costs one list call per integration create.
+ * `named`: the integrations of this name (the one list call of an integration create). A marked
+ * integration another resource of this run already revived or holds is passed over: two same-named
+ * integrations of one program never share one (the second is created).
  */
-export async function findRemovedIntegration(ctx: Context, name: unknown): Promise<IntegrationWire | undefined> {
-  const candidate = (await ctx.client.listIntegrations()).find((i) => i.name === name && isRemoved(i.description));
-  if (!candidate) return undefined;
-  const found = await unlessGone(ctx.client.getIntegration(candidate.id));
-  if (!found) return undefined; // deleted in the UI meanwhile
-  ctx.warn(
-    `integration "${String(name)}": reusing ${found.id}, which an earlier pulumi destroy left in Langdock marked "[removed by Pulumi]", instead of creating another.`,
-  );
-  return found;
+export async function reviveRemovedIntegration(
+  ctx: Context,
+  holder: Holder,
+  named: IntegrationSummaryWire[],
+): Promise<IntegrationWire | undefined> {
+  for (const candidate of named.filter((i) => isRemoved(i.description))) {
+    if (!tryTake(holder, candidate.id)) continue;
+    const found = await unlessGone(ctx.client.getIntegration(candidate.id));
+    if (!found) {
+      release("integration", candidate.id); // deleted in the UI meanwhile
+      continue;
+    }
+    ctx.warn(
+      `integration ${JSON.stringify(holder.name)}: reusing ${found.id}, which an earlier pulumi destroy left in Langdock marked "[removed by Pulumi]", instead of creating another.`,
+    );
+    return found;
+  }
+  return undefined;
 }

@@ -1,4 +1,6 @@
-import { KnowledgeBaseNotFoundError, NotFoundError, PartialStateError, isOutcomeUnknown } from "../errors";
+import { KnowledgeBaseNotFoundError, NotFoundError, PartialStateError, CreateUnconfirmedError } from "../errors";
+import { holderOf, take } from "../common/claims";
+import { appeared, idsBefore, sendCreate, type Lookup } from "../common/uncertain";
 import { deleteKnowledgeFile, listKnowledgeFiles, uploadKnowledgeFile, type KnowledgeFileWire } from "../client/knowledge";
 import { GONE, type Context, type Props, type ResourceCrud } from "../common/crud";
 import { sanitize } from "../base/props";
@@ -34,31 +36,44 @@ function toOutputs(wire: KnowledgeFileWire, inputs: Props): Props {
 
 /**
  * Uploads once, and after an answer that was lost (dropped connection, timeout, 5xx) looks in the
- * folder for a file of this name that was not there before: found, it is ours; else it tries again.
+ * folder for the file of this name that appeared since the listing before the upload and that no other
+ * resource of this run holds (common/uncertain.ts): one is ours; none, it tries again; several (other
+ * uploads of this name whose answers were lost too), it fails naming them.
  */
 async function upload(ctx: Context, folderId: string, inputs: PreparedKnowledgeFileInputs): Promise<KnowledgeFileWire> {
   const { blob, fileName } = readForUpload(inputs.file, inputs.contentHash);
   const url = inputs.url;
+  const holder = holderOf("knowledge file", inputs);
+  const lookup: Lookup<KnowledgeFileWire> = {
+    noun: "knowledge file",
+    scope: folderId,
+    key: fileName,
+    list: async () => (await listKnowledgeFiles(ctx.client, folderId)).filter((f) => f.name === fileName),
+    idOf: (f) => f.id,
+  };
   // Files of this name already there (e.g. the old half of a replacement) are never taken for ours.
-  const existing = await listKnowledgeFiles(ctx.client, folderId).catch((err) => {
+  const before = await idsBefore(lookup).catch((err) => {
     if (!(err instanceof NotFoundError)) throw err;
     throw new KnowledgeBaseNotFoundError(folderId, err);
   });
-  const before = new Set(existing.filter((f) => f.name === fileName).map((f) => f.id));
   for (let attempt = 1; ; attempt++) {
-    try {
-      return await uploadKnowledgeFile(ctx.client, folderId, blob, fileName, url);
-    } catch (err) {
-      if (!isOutcomeUnknown(err)) throw err;
-      const landed = (await listKnowledgeFiles(ctx.client, folderId)).find((f) => f.name === fileName && !before.has(f.id));
-      if (landed) {
-        ctx.warn(
-          `knowledge file "${fileName}" was found in knowledge base ${folderId} after an interrupted upload; using ${landed.id} instead of uploading it twice.`,
-        );
-        return landed;
-      }
-      if (attempt >= UPLOAD_ATTEMPTS) throw err;
+    const outcome = await sendCreate(lookup, holder, () => uploadKnowledgeFile(ctx.client, folderId, blob, fileName, url));
+    if (outcome.kind === "done") return outcome.wire;
+    if (outcome.kind === "conflict") throw outcome.error;
+    const landed = await appeared(lookup, before);
+    if (landed.length > 1) {
+      const known = { kind: "uploads", ids: landed.map((f) => f.id), folderId } as const;
+      throw new CreateUnconfirmedError("knowledge file", inputs.file, known, outcome.error);
     }
+    if (landed.length === 1) {
+      const [file] = landed as [KnowledgeFileWire];
+      take(holder, file.id, "found");
+      ctx.warn(
+        `knowledge file ${JSON.stringify(inputs.file)} (${fileName}) was found in knowledge base ${folderId} after an interrupted upload; using ${file.id} instead of uploading it twice.`,
+      );
+      return file;
+    }
+    if (attempt >= UPLOAD_ATTEMPTS) throw outcome.error;
   }
 }
 
@@ -83,7 +98,9 @@ export const knowledgeFileCrud: ResourceCrud<PreparedKnowledgeFileInputs> = {
       const found = (await listKnowledgeFiles(ctx.client, String(props.folderId))).find((f) => f.id === id);
       return found ? { id, props: toOutputs(found, props) } : GONE;
     } catch (err) {
-      if (err instanceof NotFoundError) return GONE; // the knowledge base itself is gone (or no longer shared)
+      // Langdock answers 404 both for a deleted knowledge base and for one no longer shared with the key: the
+      // file may well exist, so it is never dropped from the state (the next up would upload a second copy).
+      if (err instanceof NotFoundError) throw new KnowledgeBaseNotFoundError(String(props.folderId), err, "refresh");
       throw err;
     }
   },

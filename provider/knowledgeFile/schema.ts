@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bool, optionalText, strictObject, text, uuid, type ResourceSchema } from "../common/schema";
+import { bool, got, optionalText, strictObject, text, uuid, type ResourceSchema } from "../common/schema";
 import { DERIVED_FILE_KEYS, FILE_COMPARABLE, withFileFacts, type FileFacts } from "../files/fileInputs";
 
 export const DEFAULT_SYNC_TIMEOUT_SECONDS = 600;
@@ -10,10 +10,10 @@ export const KnowledgeFileInputsSchema = strictObject({
   url: z.url({ error: (iss) => `must be an http(s) URL (got ${JSON.stringify(iss.input)})`, protocol: /^https?$/ }).optional(),
   waitForSync: bool().default(true),
   syncTimeoutSeconds: z
-    .number({ error: "must be a whole number of seconds from 1 to 3600" })
-    .int({ error: "must be a whole number of seconds from 1 to 3600" })
-    .min(1, { error: "must be a whole number of seconds from 1 to 3600" })
-    .max(3600, { error: "must be a whole number of seconds from 1 to 3600" })
+    .number(got("must be a whole number of seconds from 1 to 3600"))
+    .int(got("must be a whole number of seconds from 1 to 3600"))
+    .min(1, got("must be a whole number of seconds from 1 to 3600"))
+    .max(3600, got("must be a whole number of seconds from 1 to 3600"))
     .default(DEFAULT_SYNC_TIMEOUT_SECONDS),
 });
 export type KnowledgeFileInputs = z.output<typeof KnowledgeFileInputsSchema>;

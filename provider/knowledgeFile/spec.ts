@@ -11,4 +11,7 @@ export const knowledgeFileSpec = {
   // Replacement is decided by the diff (schema.ts: folderId, url and the derived name and hash), so the
   // class asks Pulumi for no replaceOnChanges of its own.
   replaceOnChanges: [],
+  importId: {
+    unsupported: "its content comes from a local file, which Langdock cannot give back: declare the KnowledgeFile with its `file` instead",
+  },
 } as const satisfies ResourceSpec<KnowledgeFileInputs>;

@@ -1,4 +1,6 @@
 /** Types of the local action/trigger code runner (see codeRunner.ts). */
+import type { InputFieldArgs } from "../child/args";
+
 /** One request the code made, through `ld.request` or `fetch`. */
 export interface RecordedRequest {
   via: "ld.request" | "fetch";
@@ -55,7 +57,7 @@ export interface RunOptions {
    * `inputs.<slug>`) for a slug Langdock would not pass, or when `input` holds one: Langdock derives each
    * slug from the label in camelCase ("User ID" → `userId`).
    */
-  inputFields?: ReadonlyArray<{ label: string } | string>;
+  inputFields?: ReadonlyArray<InputFieldArgs | string>;
   /** The connection's auth field values, by slug: `data.auth` (also `secrets`). Passed in as JSON copies. */
   auth?: Record<string, unknown>;
   /** How `ld.request` and `fetch` are answered; without it every request fails the run. */

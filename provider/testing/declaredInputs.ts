@@ -5,10 +5,14 @@ import { fieldSlug } from "../common/slug";
  * pass fails the run, naming the slugs it does pass. Only string keys that are not Object.prototype
  * members are checked, so `JSON.stringify(inputs)`, spreading and `in` work as usual.
  */
-export function declaredSlugs(fields: ReadonlyArray<{ label: string } | string>): string[] {
+export function declaredSlugs(fields: ReadonlyArray<{ label: unknown } | string>): string[] {
   const taken = new Set<string>();
-  return fields.map((field) => {
+  return fields.map((field, i) => {
     if (typeof field === "string") return (taken.add(field), field);
+    if (typeof field.label !== "string")
+      throw new TypeError(
+        `inputFields[${i}].label must be a plain string in a local run (got ${typeof field.label}); pass the labels as text.`,
+      );
     const base = fieldSlug(field.label);
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}${n}`;

@@ -92,7 +92,9 @@ export class EngineError extends Error {
     /** The provider's warnings during the operation (see OperationResult.warnings). */
     readonly warnings: string[] = [],
   ) {
-    super(`${failures.length} resource operation(s) failed:\n${failures.map((f) => `  ${f.urn} (${f.op}): ${f.message}`).join("\n")}`);
+    // The program's own failure has no resource: "(program): …", not "(program) (program): …".
+    const line = (f: StepFailure) => `  ${f.op === "program" ? f.urn : `${f.urn} (${f.op})`}: ${f.message}`;
+    super(`${failures.length} resource operation(s) failed:\n${failures.map(line).join("\n")}`);
   }
 }
 

@@ -17,7 +17,16 @@ export interface SealedState {
 
 const CIPHER_KEY = "[encrypted]";
 
+/** An unset variable (`process.env.STATE_PASSPHRASE!`) fails with what to set, not crypto's TypeError. */
+function requirePassphrase(fn: string, passphrase: unknown): void {
+  if (typeof passphrase !== "string" || passphrase === "")
+    throw new Error(
+      `${fn}: the passphrase is ${passphrase === "" ? "empty" : "not set"}; pass a non-empty string, e.g. set STATE_PASSPHRASE in the test's environment (a CI secret) and pass process.env.STATE_PASSPHRASE.`,
+    );
+}
+
 export function sealState(state: EngineState, passphrase: string): SealedState {
+  requirePassphrase("sealState", passphrase);
   const salt = randomBytes(16);
   const key = scryptSync(passphrase, salt, 32);
   const resources = structuredClone(state);
@@ -28,6 +37,7 @@ export function sealState(state: EngineState, passphrase: string): SealedState {
 /** @throws when the passphrase is wrong (nothing is returned half-decrypted). */
 export function openState(sealed: SealedState, passphrase: string): EngineState {
   if (sealed?.version !== 1) throw new Error("openState: not a state written by sealState (version 1)");
+  requirePassphrase("openState", passphrase);
   const key = scryptSync(passphrase, Buffer.from(sealed.salt, "base64"), 32);
   const resources = structuredClone(sealed.resources);
   for (const res of Object.values(resources)) {

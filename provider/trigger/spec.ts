@@ -12,4 +12,5 @@ export const triggerSpec = {
   replaceOnChanges: ["integrationId"],
   keptWhenOmitted: "pollingCode",
   verifiedOnlyInFull: "polling code and input fields",
+  importId: { parent: "integrationId" },
 } as const satisfies ChildResourceSpec<TriggerInputs>;

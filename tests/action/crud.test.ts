@@ -29,9 +29,12 @@ const args = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe("Action CRUD against the emulator", () => {
-  it("creates with one call; outputs carry the inputs plus slugs and order", async () => {
+  it("creates with one call and one read (what has its name before the POST); outputs carry the inputs plus slugs and order", async () => {
     const { id, outs } = await h.create("Action", args());
-    expect(h.emulator.log.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /integrations/v1/${integrationId}/actions/create`]);
+    expect(h.emulator.log.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET /integrations/v1/${integrationId}`,
+      `POST /integrations/v1/${integrationId}/actions/create`,
+    ]);
     expect(outs).toMatchObject({
       integrationId,
       name: "Get user",
@@ -148,6 +151,7 @@ describe("Action CRUD against the emulator", () => {
 
   it("adoptId takes over an existing action without creating one", async () => {
     const existing = await h.create("Action", args({ name: "Hand built", code: "return 0;" }));
+    h.newRun(); // built by hand: in another run, not by a resource of this one
     h.emulator.resetLog();
     const { id, outs } = await h.create("Action", args({ adoptId: existing.id }));
     expect(id).toBe(existing.id);
@@ -171,6 +175,7 @@ describe("Action CRUD against the emulator", () => {
     h.emulator.faults.failNext({
       status: 400,
       body: JSON.stringify({ message: [{ path: ["inputFields", 0, "label"], message: "Label is reserved" }] }),
+      match: { method: "POST", path: /\/actions\/create$/ },
     });
     await expect(h.create("Action", args())).rejects.toThrow(
       `Langdock rejected POST /integrations/v1/${integrationId}/actions/create with HTTP 400: inputFields[0].label: Label is reserved — fix the values named above in your program.`,

@@ -122,6 +122,7 @@ describe("Agent CRUD against the emulator", () => {
 
   it("adoptId takes over a hand-built agent: no create, update and publish to match", async () => {
     const handBuilt = await h.create("Agent", { name: "Hand built" });
+    h.newRun(); // built by hand: in another run, not by a resource of this one
     h.emulator.resetLog();
     const { id } = await h.create("Agent", args({ adoptId: handBuilt.id }));
     expect(id).toBe(handBuilt.id);

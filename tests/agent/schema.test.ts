@@ -20,11 +20,22 @@ describe("Agent check", () => {
       { property: "name", reason: "must not be empty" },
       { property: "emoji", reason: "must be at most 16 characters (got 17)" },
       { property: "inputType", reason: 'must be one of PROMPT, STRUCTURED, INTEGRATION, SCHEDULED, WEBHOOK (got "FORM")' },
-      { property: "creativity", reason: "must be from 0 to 1" },
+      { property: "creativity", reason: "must be from 0 to 1 (got 1.5)" },
       { property: "conversationStarters", reason: "must have at most 20 entries (got 21)" },
       { property: "actions[0].actionId", reason: 'must be the id of an Action (e.g. action.id), a UUID (got "nope")' },
       { property: "attachments[0]", reason: 'must be the id of an uploaded attachment, a UUID (got "x")' },
       { property: "webSearch", reason: 'must be true or false (got "on")' },
+    ]);
+  });
+
+  it("every range message says what it got", () => {
+    const fields = [{ slug: "a", type: "TEXT", label: "A", order: -1 }];
+    expect(checkInputs(agentSchema, { name: "A", creativity: 2, inputType: "STRUCTURED", inputFields: fields }).failures).toEqual([
+      { property: "creativity", reason: "must be from 0 to 1 (got 2)" },
+      { property: "inputFields[0].order", reason: "must be 0 or more (got -1)" },
+    ]);
+    expect(checkInputs(agentSchema, { name: "A", creativity: "hot" }).failures).toEqual([
+      { property: "creativity", reason: 'must be a number from 0 to 1 (got "hot")' },
     ]);
   });
 

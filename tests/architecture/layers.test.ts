@@ -83,6 +83,19 @@ describe("layer rules", () => {
     expect(violations(sources, (e) => !within(e.to, "tests"))).toEqual([]);
   });
 
+  it("tooling/ loads from provider/ only declarations (the kinds' registry and spec kit; the native plugin's functions and settings)", () => {
+    expect(
+      violations(
+        files("tooling"),
+        (e) =>
+          e.typeOnly ||
+          !within(e.to, "provider") ||
+          ["provider/kinds", "provider/common/spec", "provider/native/functions", "provider/native/settings"].includes(e.to),
+      ),
+    ).toEqual([]);
+    expect(edges("tooling/describe/index.ts").map((e) => e.to)).toContain("provider/kinds");
+  });
+
   it("provider/ loads neither bench/ nor tooling/", () => {
     expect(violations(files("provider"), (e) => !within(e.to, "bench", "tooling"))).toEqual([]);
   });

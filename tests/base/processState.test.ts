@@ -1,6 +1,6 @@
 import { processState } from "../../provider/base/processState";
 import { redact, registerSecret } from "../../provider/base/redact";
-import { claim } from "../../provider/common/createOutcome";
+import { take, holderOfId } from "../../provider/common/claims";
 import { LangdockClient } from "../../provider/client";
 import { DEFAULT_SETTINGS } from "../../provider/config";
 
@@ -10,8 +10,10 @@ describe("processState", () => {
   it("holds the secrets redact masks, the claims, and the shared cooldown; reset forgets them all", () => {
     registerSecret("process-state-secret");
     expect(redact("x process-state-secret y")).toBe("x [secret] y");
-    expect(claim("action", "a-1")).toBe(true);
-    expect(claim("action", "a-1")).toBe(false);
+    take({ noun: "action", name: "A" }, "a-1", "created");
+    expect(() => take({ noun: "action", name: "B" }, "a-1", "adopt")).toThrow(
+      'action "B" cannot take it over with adoptId: action a-1 is already managed by another resource of this program, action "A"; one Langdock object can be managed by one resource only: remove adoptId from one of them.',
+    );
     const a = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: "k" });
     expect(processState.cooldown).toBeDefined();
     const shared = processState.cooldown;
@@ -21,7 +23,7 @@ describe("processState", () => {
 
     processState.reset();
     expect(redact("x process-state-secret y")).toBe("x process-state-secret y");
-    expect(claim("action", "a-1")).toBe(true);
+    expect(holderOfId("action", "a-1")).toBeUndefined();
     expect(processState.cooldown).toBeUndefined();
     expect(processState.client).toBeUndefined();
     expect(processState.settings).toBeUndefined();

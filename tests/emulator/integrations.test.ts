@@ -238,7 +238,7 @@ describe("integration icons", () => {
       headers: { authorization: `Bearer ${emu.apiKey}` },
       body: form,
     });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as any };
   }
 
   it("PUT takes a PNG, JPEG or WebP in the multipart field icon; GET shows its URL", async () => {

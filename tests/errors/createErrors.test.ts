@@ -23,7 +23,9 @@ describe("CreateUnconfirmedError", () => {
   });
 
   it("counts the attempts when none exists afterwards", () => {
-    expect(new CreateUnconfirmedError("action", "Get user", { kind: "absent", attempts: 3, integrationId: "i-1" }, timeout).message).toBe(
+    expect(
+      new CreateUnconfirmedError("action", "Get user", { kind: "absent", attempts: 3, where: "in integration i-1" }, timeout).message,
+    ).toBe(
       `Langdock did not confirm the create of action "Get user" 3 times (Langdock could not be reached for POST /agent/v1/create: ETIMEDOUT); none exists in integration i-1, so nothing was created: run pulumi up again later.`,
     );
   });

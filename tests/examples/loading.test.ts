@@ -21,6 +21,7 @@ const EXPECTED_TYPES: Record<string, string[]> = {
     "pulumi-nodejs:dynamic/langdock:KnowledgeFile",
     "pulumi-nodejs:dynamic/langdock:Agent",
   ],
+  "examples/skill-as-code": ["pulumi-nodejs:dynamic/langdock:Integration", "pulumi-nodejs:dynamic/langdock:Skill"],
 };
 
 describe("Pulumi projects of the repo", () => {
@@ -32,7 +33,13 @@ describe("Pulumi projects of the repo", () => {
   afterAll(() => emulator.close());
 
   it("are the root and every example that has a Pulumi.yaml", () => {
-    expect(projects).toEqual([".", "examples/knowledge-agent", "examples/offline-test", "examples/structured-agent"]);
+    expect(projects).toEqual([
+      ".",
+      "examples/knowledge-agent",
+      "examples/offline-test",
+      "examples/skill-as-code",
+      "examples/structured-agent",
+    ]);
   });
 
   it.each(projects)(

@@ -53,7 +53,7 @@ describe("pulumi-langdock (the package's bin)", () => {
 
   it.each([
     [["--all-integrations"], "--out <dir> is required: the folder to write the Pulumi project into."],
-    [["--out", "x"], "Nothing to export: pass --integration <id>, --all-integrations or --agent <id>."],
+    [["--out", "x"], "Nothing to export: pass --integration <id>, --all-integrations, --agent <id>, --skill <id> or --all-skills."],
     [["--integration", "crm", "--out", "x"], '--integration expects a Langdock id (a UUID such as 7d0f3c1e-…), got "crm".'],
     [["--agent"], "--agent needs a value."],
     [["--colour", "red"], 'Unknown argument "--colour"; run pulumi-langdock export --help for the options.'],
@@ -107,6 +107,32 @@ describe("pulumi-langdock (the package's bin)", () => {
     expect(result.stderr).toMatch(
       /pulumi-langdock export: Langdock's API did not answer GET \/integrations\/v1\/get \(HTTP 404\), so LANGDOCK_BASE_URL \(or --base-url\) does not point at Langdock's public API; set it to https:\/\/api\.langdock\.com or https:\/\/<deployment>\/api\/public\.\n$/,
     );
+  });
+
+  it("an unreachable base URL names export's own flags, never langdock:baseUrl or pulumi up", async () => {
+    const result = await runCli(["export", "--all-integrations", "--out", path.join(tmp, "unreachable")], {
+      ...env(),
+      LANGDOCK_BASE_URL: "http://127.0.0.1:1",
+      LANGDOCK_MAX_RETRIES: "0",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      "Listing integrations…\npulumi-langdock export: Langdock could not be reached for GET /integrations/v1/get: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1 — check LANGDOCK_BASE_URL (or --base-url) and your network, then run the export again (it writes nothing until every read succeeded).\n",
+    );
+  });
+
+  it.each([
+    [
+      { LANGDOCK_BASE_URL: "http://user:pw@127.0.0.1:1" },
+      '--base-url (or LANGDOCK_BASE_URL) must not contain a user name or password (found one before "@127.0.0.1:1"); remove it and put the API key in --api-key (or LANGDOCK_API_KEY).',
+    ],
+    [
+      { LANGDOCK_MAX_RETRIES: "many" },
+      'LANGDOCK_MAX_RETRIES must be a whole number of 0 or more, got "many": set LANGDOCK_MAX_RETRIES to <n>.',
+    ],
+  ])("a malformed setting %j is named as export reads it", async (setting, message) => {
+    const result = await runCli(["export", "--all-integrations", "--out", path.join(tmp, "malformed")], { ...env(), ...setting });
+    expect(result).toEqual({ code: 1, stdout: "", stderr: `pulumi-langdock export: ${message}\n` });
   });
 
   it("refuses a folder that is not empty, before reading anything", async () => {

@@ -104,7 +104,7 @@ describe("check of a local file", () => {
     expect(checkInputs(knowledgeFileSchema, { folderId: "x", file: "guide.md", url: "ftp://x", syncTimeoutSeconds: 0 }).failures).toEqual([
       { property: "folderId", reason: 'must be the id of a knowledge base (see getKnowledgeBases()), a UUID (got "x")' },
       { property: "url", reason: 'must be an http(s) URL (got "ftp://x")' },
-      { property: "syncTimeoutSeconds", reason: "must be a whole number of seconds from 1 to 3600" },
+      { property: "syncTimeoutSeconds", reason: "must be a whole number of seconds from 1 to 3600 (got 0)" },
     ]);
   });
 

@@ -58,7 +58,10 @@ export async function startHarness(
 }
 
 /** The URN LocalEngine gives a resource of this package (project "consumer", stack "test"). */
-export function urnOf(kind: "Integration" | "Action" | "Trigger" | "Agent" | "Attachment" | "KnowledgeFile", name: string): string {
+export function urnOf(
+  kind: "Integration" | "Action" | "Trigger" | "Agent" | "Attachment" | "KnowledgeFile" | "Skill",
+  name: string,
+): string {
   return `urn:pulumi:test::consumer::pulumi-nodejs:dynamic/langdock:${kind}::${name}`;
 }
 

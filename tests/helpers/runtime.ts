@@ -1,4 +1,5 @@
 import * as runtime from "../../provider/runtime";
+import { processState } from "../../provider/base/processState";
 import { LangdockEmulator, type EmulatorOptions } from "../../provider/emulator";
 import type { ResourceKind } from "../../provider/kinds";
 
@@ -49,6 +50,10 @@ export async function startRuntime(options: EmulatorOptions = {}, config: Record
     create,
     checked,
     plan,
+    /** What a later `pulumi up` (a new provider process) starts with: no resource holds any object yet. */
+    newRun() {
+      processState.claims.clear();
+    },
     async stop() {
       stderr.mockRestore();
       await emulator.close();

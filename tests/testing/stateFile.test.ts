@@ -28,6 +28,20 @@ describe("sealState / openState", () => {
     expect(openState(parsed, "pass phrase")).toEqual(state);
   });
 
+  it("no passphrase (an unset variable) fails with one sentence saying what to set", () => {
+    const unset = process.env.LD_TEST_UNSET_PASSPHRASE;
+    expect(() => sealState({}, unset!)).toThrow(
+      new Error(
+        "sealState: the passphrase is not set; pass a non-empty string, e.g. set STATE_PASSPHRASE in the test's environment (a CI secret) and pass process.env.STATE_PASSPHRASE.",
+      ),
+    );
+    expect(() => openState(sealState({}, "p"), "")).toThrow(
+      new Error(
+        "openState: the passphrase is empty; pass a non-empty string, e.g. set STATE_PASSPHRASE in the test's environment (a CI secret) and pass process.env.STATE_PASSPHRASE.",
+      ),
+    );
+  });
+
   it("a wrong passphrase is a clear error", () => {
     const sealed = sealState(state, "right");
     expect(() => openState(sealed, "wrong")).toThrow("openState: the passphrase does not match the one the state was sealed with");

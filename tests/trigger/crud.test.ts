@@ -39,7 +39,7 @@ describe("Trigger CRUD against the emulator", () => {
     expect(await h.runtime.read("Trigger", id, updated)).toEqual({ id: "" });
   });
 
-  it("a dropped create is never duplicated: today's GET cannot show its polling code, so it fails naming adoptId", async () => {
+  it("a dropped create is never duplicated: the trigger that appeared is kept in the state (today's GET cannot show its polling code)", async () => {
     h.emulator.faults.dropAfterCommit({ match: { path: /triggers\/create$/ } });
     const error = await h.create("Trigger", args()).then(
       () => undefined,
@@ -47,7 +47,8 @@ describe("Trigger CRUD against the emulator", () => {
     );
     const [existing] = h.emulator.snapshot().triggers.map((t: { id: string }) => t.id);
     expect(h.emulator.snapshot().triggers).toHaveLength(1);
-    expect(error?.message).toContain(`set adoptId: "${existing}" to take it over`);
+    expect(error?.message).toContain(`trigger ${existing} appeared meanwhile with that name`);
+    expect(error?.message).toContain("so it is kept in the state: the next pulumi up makes it match the program.");
   });
 
   it("a dropped create is adopted, not duplicated, when the GET shows the whole trigger (seed-era answer)", async () => {

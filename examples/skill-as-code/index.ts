@@ -1,0 +1,3 @@
+import { skillsAsCode } from "./program";
+
+export const { triageSkillId, releaseNotesSkillId } = skillsAsCode();
