@@ -6,20 +6,27 @@ import { LIMITS } from "./base/limits";
 import { CodeFileError, type CodeField } from "./errors/codeFileError";
 import { InvalidArgumentError } from "./errors/invalidArgumentError";
 
-/** Which Langdock field the code is for; it decides the length limit. */
-export type CodeKind = "action" | "trigger";
+/** Which Langdock field the text is for; it decides the length limit (and a skill's Markdown is never compiled). */
+export type CodeKind = "action" | "trigger" | "skill";
 
 /**
  * Langdock's length limits, in characters (JavaScript string length): an Action's `code` and a
  * Trigger's `pollingCode` (docs/langdock-api.md, Actions and Triggers).
  */
-export const CODE_LIMITS: Readonly<Record<CodeKind, number>> = { action: LIMITS.action.code, trigger: LIMITS.trigger.pollingCode };
+export const CODE_LIMITS: Readonly<Record<CodeKind, number>> = {
+  action: LIMITS.action.code,
+  trigger: LIMITS.trigger.pollingCode,
+  skill: LIMITS.skill.instructions,
+};
 
-const FIELD_NAMES: Record<CodeKind, CodeField> = { action: "action code", trigger: "trigger polling code" };
+const FIELD_NAMES: Record<CodeKind, CodeField> = { action: "action code", trigger: "trigger polling code", skill: "skill instructions" };
 
 /** Options of {@link codeFromFile}. */
 export interface CodeFromFileOptions {
-  /** `"action"` (default) checks the 150,000-character limit of `code`; `"trigger"` the 1,000 of `pollingCode`. */
+  /**
+   * `"action"` (default) checks the 150,000-character limit of `code`; `"trigger"` the 1,000 of `pollingCode`;
+   * `"skill"` the 50,000 of a Skill's `instructions` (Markdown: never compiled).
+   */
   kind?: CodeKind;
   /** Directory a relative path resolves against; default `process.cwd()`, the Pulumi program's directory. */
   baseDir?: string;
@@ -31,7 +38,8 @@ export interface CodeFromFileOptions {
 }
 
 /**
- * Reads an Action's `code` or a Trigger's `pollingCode` from a `.js` file, so the code lives in its own
+ * Reads an Action's `code` or a Trigger's `pollingCode` from a `.js` file (or, with `kind: "skill"`, a
+ * Skill's `instructions` from a Markdown file), so the code lives in its own
  * file (with editor support and unit tests, see `runAction` in `pulumi-langdock/testing`) instead of a
  * string in the program.
  *
@@ -50,8 +58,8 @@ export interface CodeFromFileOptions {
  */
 export function codeFromFile(file: string, options: CodeFromFileOptions = {}): string {
   const kind = options.kind ?? "action";
-  if (kind !== "action" && kind !== "trigger") {
-    throw new InvalidArgumentError("codeFromFile", `options.kind must be "action" or "trigger", got ${JSON.stringify(kind)}`);
+  if (kind !== "action" && kind !== "trigger" && kind !== "skill") {
+    throw new InvalidArgumentError("codeFromFile", `options.kind must be "action", "trigger" or "skill", got ${JSON.stringify(kind)}`);
   }
   if (typeof file !== "string" || file.trim() === "") {
     throw new InvalidArgumentError(
@@ -64,7 +72,7 @@ export function codeFromFile(file: string, options: CodeFromFileOptions = {}): s
 
   const limit = CODE_LIMITS[kind];
   if (code.length > limit) throw CodeFileError.tooLong(file, code.length, limit, FIELD_NAMES[kind]);
-  if (options.checkSyntax !== false) {
+  if (options.checkSyntax !== false && kind !== "skill") {
     try {
       compileFunctionBody(code, resolved);
     } catch (err) {

@@ -12,7 +12,7 @@ import { InvalidArgumentError } from "./errors/invalidArgumentError";
  * (`LANGDOCK_API_KEY`, `LANGDOCK_BASE_URL`).
  */
 export interface LookupOptions {
-  /** Langdock API key (`sk-ld-…`). Integration lookups need the INTEGRATION_API scope, agent and model lookups AGENT_API, knowledge lookups KNOWLEDGE_FOLDER_API. */
+  /** Langdock API key (`sk-ld-…`). Integration lookups need the INTEGRATION_API scope, agent and model lookups AGENT_API, knowledge lookups KNOWLEDGE_FOLDER_API, skill lookups SKILL_API. */
   apiKey?: string;
   /** Base URL of Langdock's public API; default `https://api.langdock.com`, dedicated deployments `https://<host>/api/public`. */
   baseUrl?: string;

@@ -124,10 +124,11 @@ export async function diff(kind: ResourceKind, id: string, olds: Props, news: Pr
   const { diffInputs } = require("./common/schema") as typeof import("./common/schema");
   return guarded(async () => {
     // The object is this resource's: no other resource of the run may create, adopt or revive it (common/claims.ts).
-    const { holderOf, holdFromState } = require("./common/claims") as typeof import("./common/claims");
+    const { holderOf, holdFromState, noteReplacement } = require("./common/claims") as typeof import("./common/claims");
     holdFromState(holderOf(KINDS[kind].spec.noun, olds), id);
     const schema = schemas(kind);
     const outcome = diffInputs(schema, olds, news);
+    if (outcome.replaces.length > 0) noteReplacement(holderOf(KINDS[kind].spec.noun, news), id, olds);
     if (outcome.changes && schema.destructive) for (const message of schema.destructive(olds, news)) warn(message);
     return outcome;
   });

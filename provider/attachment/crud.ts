@@ -1,4 +1,5 @@
 import { NotFoundError, UploadUnconfirmedError, isOutcomeUnknown } from "../errors";
+import { holderOf, take } from "../common/claims";
 import { deleteAttachment, uploadAttachment, type AttachmentWire } from "../client/knowledge";
 import { sanitize } from "../base/props";
 import type { Props, ResourceCrud } from "../common/crud";
@@ -23,6 +24,8 @@ export const attachmentCrud: ResourceCrud<PreparedAttachmentInputs> = {
     const { blob, fileName } = readForUpload(inputs.file, inputs.contentHash);
     try {
       const wire = await uploadAttachment(ctx.client, blob, fileName);
+      // A new upload is always a new id; taken all the same, so every kind claims in one place (common/claims.ts).
+      take(holderOf("attachment", inputs), wire.attachmentId, "created");
       return { id: wire.attachmentId, outs: toOutputs(wire, inputs) };
     } catch (err) {
       if (!isOutcomeUnknown(err)) throw err;

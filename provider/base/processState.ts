@@ -15,6 +15,7 @@ export interface Hold {
  *
  * - `secrets`: every secret value seen (API key, OAuth client secrets), which `redact` masks;
  * - `claims`: per kind, who holds which id (common/claims.ts), so two resources never manage one object;
+ * - `replacing`: the objects a diff decided to replace, by resource (a move carries what the program leaves unmanaged);
  * - `creates`: the creates in flight per group (common/uncertain.ts), so an uncertain create waits for its siblings;
  * - `cooldown`: the rate-limit pause every client of the process honours (created on first use);
  * - `settings`, `client`: what `configure` resolved and the one client built from it (the client owns
@@ -28,6 +29,7 @@ export interface ProcessState {
   readonly secrets: Set<string>;
   readonly claims: Map<string, Map<string, Hold>>;
   readonly creates: Map<string, Set<Promise<unknown>>>;
+  readonly replacing: Map<string, { id: string; olds: Record<string, unknown> }>;
   cooldown: Cooldown | undefined;
   settings: ProviderSettings | undefined;
   client: LangdockClient | undefined;
@@ -40,6 +42,7 @@ export const processState: ProcessState = {
   secrets: new Set<string>(),
   claims: new Map<string, Map<string, Hold>>(),
   creates: new Map<string, Set<Promise<unknown>>>(),
+  replacing: new Map<string, { id: string; olds: Record<string, unknown> }>(),
   cooldown: undefined,
   settings: undefined,
   client: undefined,
@@ -48,6 +51,7 @@ export const processState: ProcessState = {
     this.secrets.clear();
     this.claims.clear();
     this.creates.clear();
+    this.replacing.clear();
     this.cooldown = undefined;
     this.settings = undefined;
     this.client = undefined;

@@ -1,9 +1,10 @@
 import type { LangdockClient } from "../client";
-import type { ActionWire, TriggerWire } from "../client/wire";
+import type { ActionWire, IntegrationWire, TriggerWire } from "../client/wire";
 import {
   AdoptionNotFoundError,
   CreateUnconfirmedError,
   NameClaimedError,
+  NotFoundError,
   NameDiffersError,
   NameUnverifiableError,
   PartialStateError,
@@ -14,6 +15,7 @@ import { inputKeys, isUnmanaged, unmanagedOf, type ResourceSchema } from "../com
 import { bodyOf, requestFields, type PropertyRules } from "../common/properties";
 import type { ActionRequest, TriggerRequest } from "../client/requests";
 import type { ChildResourceSpec } from "./spec";
+import { movedInputs } from "./move";
 import { adoptionChanges, type AdoptionPlan } from "../common/adoption";
 import { sanitize } from "../base/props";
 import { differingFields, keepKnownId, verify } from "../common/createOutcome";
@@ -107,13 +109,13 @@ export function childCrud<W extends ActionWire | TriggerWire, B extends ActionRe
   }
 
   /**
-   * After a 409, an object of that name exists: adopted only when every declared input is verifiably
+   * After a 409 (or an uncertain create, when the name was taken before it), an object of that name exists: adopted only when every declared input is verifiably
    * equal and no other resource of this run holds it; otherwise the create fails naming the object and
    * how to adopt it. Nothing is ever overwritten here.
    */
-  function settle(ctx: Context, holder: Holder, integrationId: string, existing: W, inputs: I) {
+  function settle(ctx: Context, holder: Holder, integrationId: string, existing: W, inputs: I, after: "conflict" | "uncertain") {
     const name = JSON.stringify(inputs.name);
-    const taken = { noun: spec.noun, name: inputs.name, id: existing.id, integrationId, after: "conflict" as const };
+    const taken = { noun: spec.noun, name: inputs.name, id: existing.id, integrationId, after };
     const found = toOutputs(existing, integrationId, {});
     const verdict = verify(schema, found, inputs);
     if (verdict === "equal") {
@@ -179,20 +181,31 @@ export function childCrud<W extends ActionWire | TriggerWire, B extends ActionRe
         if (plan.changes.length === 0) return { id: plan.id, outs: toOutputs(plan.wire, integrationId, inputs) };
         return takeOver(ctx, integrationId, plan.wire, inputs);
       }
+      // The new half of a move to another integration carries what the program leaves to Langdock.
+      const readOld = (from: string, id: string) => find(ctx, from, (item) => item.id === id, true);
+      const body = toBody(await movedInputs(ctx, spec, holder, inputs, readOld, toOutputs), false);
+      const named = (integration: IntegrationWire) =>
+        ((integration[listKey] as W[] | undefined) ?? []).filter((item) => item.name === inputs.name);
       const lookup: Lookup<W> = {
         noun: spec.noun,
         scope: integrationId,
         key: inputs.name,
-        list: async () =>
-          (((await ctx.client.getIntegration(integrationId, { fresh: true }))[listKey] as W[] | undefined) ?? []).filter(
-            (item) => item.name === inputs.name,
-          ),
+        list: async () => named(await ctx.client.getIntegration(integrationId, { fresh: true })),
         idOf: (item) => item.id,
       };
-      // The one extra read of a child's create: what has this name before the POST.
-      const before = await idsBefore(lookup);
+      // The one extra read of a child's create: what has this name before the POST. Any answer that arrived
+      // before the POST is sent shows the state before it, so this read may share one in flight (creates of
+      // one integration's actions then cost one read together). An integration that does not exist is
+      // reported by the create's own 404.
+      const before = await ctx.client
+        .getIntegration(integrationId)
+        .then((integration) => idsBefore(lookup, named(integration)))
+        .catch((err) => {
+          if (err instanceof NotFoundError) return new Set<string>();
+          throw err;
+        });
       for (let attempt = 1; ; attempt++) {
-        const outcome = await sendCreate(lookup, holder, () => api.create(ctx.client, integrationId, toBody(inputs, false)));
+        const outcome = await sendCreate(lookup, holder, () => api.create(ctx.client, integrationId, body));
         if (outcome.kind === "done") return { id: outcome.wire.id, outs: toOutputs(outcome.wire, integrationId, inputs) };
         if (outcome.kind === "uncertain" && outcome.id) {
           take(holder, outcome.id, "found");
@@ -201,9 +214,11 @@ export function childCrud<W extends ActionWire | TriggerWire, B extends ActionRe
         if (outcome.kind === "conflict") {
           // The name was taken before: look with a read of its own.
           const existing = await find(ctx, integrationId, (item) => item.name === inputs.name, true);
-          if (existing) return settle(ctx, holder, integrationId, existing, inputs);
+          if (existing) return settle(ctx, holder, integrationId, existing, inputs, "conflict");
         } else {
-          const found = await appeared(lookup, before);
+          const { appeared: found, listed } = await appeared(lookup, before);
+          // Names are unique in an integration: one that existed before the POST made it fail (Langdock's 409).
+          if (found.length === 0 && listed.length > 0) return settle(ctx, holder, integrationId, listed[0] as W, inputs, "uncertain");
           if (found.length === 1) return keepAppeared(ctx, holder, integrationId, found[0] as W, inputs, outcome.error);
           if (found.length > 1) {
             throw new CreateUnconfirmedError(spec.noun, inputs.name, { kind: "candidates", ids: found.map((w) => w.id) }, outcome.error);

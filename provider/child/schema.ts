@@ -40,6 +40,6 @@ export function childSchema<T extends Record<string, unknown>>(
     crossField: (given) => [...inputFieldRules(given), ...unmanagedConflicts(given)],
     replaceOnChanges: spec.replaceOnChanges,
     serverItemKeys: { inputFields: ["slug", "order"] },
-    destructive: movesToAnotherIntegration(spec.noun),
+    destructive: movesToAnotherIntegration(spec),
   };
 }

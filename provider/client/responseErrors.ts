@@ -47,6 +47,12 @@ function hintFor(
   if (status === 403 && knowledge) {
     return "give the API key the KNOWLEDGE_FOLDER_API scope, share the knowledge base with the key, and for changes give the key the Editor role on it";
   }
+  const skills = request.path.startsWith("/skills/");
+  if (status === 403 && skills) {
+    return "give the API key the SKILL_API scope in Langdock's workspace settings; the key's user also needs the createSkills permission to create a skill, editor access to change one and owner access to delete one";
+  }
+  if (status === 409 && skills)
+    return "another skill already uses this slug; change the slug (or the name it is derived from) or adopt that skill";
   switch (status) {
     case 400:
       return said
@@ -235,14 +241,11 @@ export function connectionError(
 const TIMEOUT_HINT =
   "run `pulumi up` again later, or raise langdock:requestTimeoutMs (and langdock:maxRetryTimeMs) if Langdock is this slow; the provider reconciles anything the interrupted call created";
 
-/** "no complete answer within langdock:requestTimeoutMs (1000 ms) in 3 attempts (…langdock:maxRetryTimeMs…)". */
+/** "no complete answer within langdock:requestTimeoutMs (1000 ms) in 3 attempts (the last cut to 727 ms by …)". */
 function timeoutMessage({ attempts, timeoutMs, maxRetryTimeMs, lastDeadlineMs }: TimeoutContext): string {
   const tries = `${attempts} ${attempts === 1 ? "attempt" : "attempts"}`;
-  const budget = `langdock:maxRetryTimeMs (${maxRetryTimeMs} ms)`;
-  const within = timeoutMs > 0 ? `within langdock:requestTimeoutMs (${timeoutMs} ms)` : "";
-  const cut =
-    timeoutMs > 0 && lastDeadlineMs < timeoutMs
-      ? `, the last one cut to ${lastDeadlineMs} ms, what was left of ${budget}`
-      : `, retrying within ${budget}`;
-  return ["no complete answer", within, `in ${tries}${cut}`].filter(Boolean).join(" ");
+  const budget = `langdock:maxRetryTimeMs: ${maxRetryTimeMs} ms`;
+  if (timeoutMs <= 0) return `no complete answer in ${tries} (the last cut to ${lastDeadlineMs} ms by the retry budget ${budget})`;
+  const cut = lastDeadlineMs < timeoutMs ? `the last cut to ${lastDeadlineMs} ms by the retry budget ${budget}` : `retry budget ${budget}`;
+  return `no complete answer within langdock:requestTimeoutMs (${timeoutMs} ms) in ${tries} (${cut})`;
 }

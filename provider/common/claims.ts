@@ -17,9 +17,12 @@ export interface Holder {
   name: string;
 }
 
-/** How a resource is named in messages: a file by the path it uploads (its outputs' `name` is Langdock's), others by `name`. */
+/**
+ * How a resource is named in messages: a file by the path it uploads (its outputs' `name` is Langdock's),
+ * others by `name`; a skill from a SKILL.md folder by its `source` or `slug`.
+ */
 export function holderOf(noun: string, props: Props): Holder {
-  const name = [props.file, props.name, props.fileName].find((v) => typeof v === "string" && v !== "");
+  const name = [props.file, props.name, props.source, props.slug, props.fileName].find((v) => typeof v === "string" && v !== "");
   return { noun, name: String(name ?? "") };
 }
 
@@ -82,11 +85,23 @@ export function reserve(holder: Holder, id: string): string | undefined {
  */
 export function holdFromState(holder: Holder, id: string): void {
   const hold = holds(holder.noun).get(id);
-  if (hold?.via === "taken" && !same(hold.holder, holder)) throw new ObjectClaimedError(hold.holder, holder, id, "state");
+  if (hold?.via === "taken" && !same(hold.holder, holder)) throw new ObjectClaimedError(holder, hold.holder, id, "state");
   holds(holder.noun).set(id, { holder, via: "state" });
 }
 
 /** A delete, or a refresh that found the object gone: nobody holds it any more. */
 export function release(noun: string, id: string): void {
   holds(noun).delete(id);
+}
+
+const replacementKey = (holder: Holder) => JSON.stringify([holder.noun, holder.name]);
+
+/** At diff: this resource's object `id` is about to be replaced; its create (the new half) may need the old one. */
+export function noteReplacement(holder: Holder, id: string, olds: Props): void {
+  processState.replacing.set(replacementKey(holder), { id, olds });
+}
+
+/** The object a create replaces (its id and stored outputs), when the diff of this run said so. */
+export function replacementOf(holder: Holder): { id: string; olds: Props } | undefined {
+  return processState.replacing.get(replacementKey(holder));
 }

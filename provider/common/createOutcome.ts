@@ -23,7 +23,7 @@ export async function attemptCreate<W>(send: () => Promise<W>): Promise<CreateOu
   } catch (err) {
     if (err instanceof ConflictError) return { kind: "conflict", error: err };
     if (isOutcomeUnknown(err))
-      return { kind: "uncertain", error: err as Error, id: err instanceof UnusableResponseError ? err.id : undefined };
+      return { kind: "uncertain", error: err as Error, id: err instanceof UnusableResponseError ? err.salvagedId : undefined };
     throw err;
   }
 }

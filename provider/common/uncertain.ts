@@ -63,11 +63,12 @@ export async function sendCreate<W>(lookup: Lookup<W>, holder: Holder, send: () 
 
 /**
  * After an uncertain create: the objects with the key that appeared since `before` and that no other
- * resource of this run holds. One: this create's. None: it did not happen. More: undecidable.
+ * resource of this run holds. One: this create's. None: it did not happen. More: undecidable. `listed`:
+ * everything the look found with the key (what existed before included).
  */
-export async function appeared<W>(lookup: Lookup<W>, before: ReadonlySet<string>): Promise<W[]> {
+export async function appeared<W>(lookup: Lookup<W>, before: ReadonlySet<string>): Promise<{ appeared: W[]; listed: W[] }> {
   const siblings = [...(processState.creates.get(groupOf(lookup)) ?? [])];
   await Promise.allSettled(siblings);
-  const now = await lookup.list();
-  return now.filter((w) => !before.has(lookup.idOf(w)) && !holderOfId(lookup.noun, lookup.idOf(w)));
+  const listed = await lookup.list();
+  return { appeared: listed.filter((w) => !before.has(lookup.idOf(w)) && !holderOfId(lookup.noun, lookup.idOf(w))), listed };
 }

@@ -60,12 +60,11 @@ export class LangdockEmulator {
       extendedThinking: new Set(opts.extendedThinkingModels ?? DEFAULT_EXTENDED_THINKING_MODELS),
       defaultModel: opts.defaultModel === undefined ? models[0] : opts.defaultModel,
     };
-    this.store = new EmulatorStore(
-      modelSettings,
-      opts.integrationDetail ?? "live",
-      { stageMs: opts.knowledgeStageMs ?? 50, replaceGivesNewId: opts.knowledgeReplaceGivesNewId ?? false },
-      opts.skillImportMaxBytes,
-    );
+    this.store = new EmulatorStore(modelSettings, opts.integrationDetail ?? "live", {
+      stageMs: opts.knowledgeStageMs ?? 50,
+      replaceGivesNewId: opts.knowledgeReplaceGivesNewId ?? false,
+    });
+    if (opts.skillImportMaxBytes !== undefined) this.store.skills.importMaxBytes = opts.skillImportMaxBytes;
     for (const [i, name] of (opts.catalogIntegrations ?? []).entries()) {
       const id = `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`;
       this.store.catalog.push({ id, name, description: `${name} by Langdock`, authType: "OAUTH", buildByLangdock: true, actions: [] });

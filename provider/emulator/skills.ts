@@ -75,13 +75,17 @@ interface SkillRecord {
 
 const SCRIPT = /\.(js|mjs|cjs|ts|py|sh|bash|rb|ps1)$/i;
 
+/** The emulator's assumption (Langdock documents only a 413): skill imports up to 10 MB. */
+export const DEFAULT_SKILL_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+
 export class SkillStore {
   private readonly skills = new Map<string, SkillRecord>();
+  /** Largest import accepted before answering 413 (the emulator's `skillImportMaxBytes` option). */
+  importMaxBytes = DEFAULT_SKILL_IMPORT_MAX_BYTES;
 
   constructor(
     /** Whether an integration exists (and so is enabled) in the workspace. */
     private readonly integrationExists: (id: string) => boolean,
-    readonly importMaxBytes: number,
   ) {}
 
   list(query: unknown): { skills: SkillRecord[]; nextCursor?: string } {

@@ -4,9 +4,6 @@ import { ACTION_KIND, ChildCollection, type ChildRecord, type InputFieldWire, no
 import { notFound } from "./httpError";
 import { KnowledgeStore } from "./knowledge";
 import { SkillStore } from "./skills";
-
-/** The emulator's assumption (Langdock documents only a 413): skill imports up to 10 MB. */
-export const DEFAULT_SKILL_IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 import type { AuthType } from "../base/enums";
 import { INTEGRATION_SECRET_INPUTS } from "../integration/spec";
 import type { AuthFieldInput, CreateIntegrationInput, IntegrationPatch, OAuthClientInput } from "./validation";
@@ -51,15 +48,13 @@ export class EmulatorStore {
   readonly triggers: ChildCollection;
   readonly agents: AgentStore;
   readonly knowledge: KnowledgeStore;
-  readonly skills: SkillStore;
+  readonly skills = new SkillStore((id) => this.integrations.has(id));
 
   constructor(
     models: ModelSettings,
     private readonly detail: IntegrationDetail,
     knowledge: { stageMs: number; replaceGivesNewId: boolean } = { stageMs: 50, replaceGivesNewId: false },
-    skillImportMaxBytes = DEFAULT_SKILL_IMPORT_MAX_BYTES,
   ) {
-    this.skills = new SkillStore((id) => this.integrations.has(id), skillImportMaxBytes);
     this.knowledge = new KnowledgeStore(knowledge.stageMs, knowledge.replaceGivesNewId);
     this.actions = new ChildCollection(ACTION_KIND, (id) => this.agents.detachAction(id));
     this.triggers = new ChildCollection(TRIGGER_KIND);

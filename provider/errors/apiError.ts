@@ -84,8 +84,11 @@ export class UnusableResponseError extends APIError {
     status: number,
     detail: string,
     request: RequestInfo,
-    /** The object's id, when the body carried one after all (e.g. as a number, or outside the envelope). */
-    readonly id: string | undefined,
+    /**
+     * The object's id, when the body carried one after all (e.g. outside the envelope). Not named `id`: the
+     * provider host keeps any thrown error with an `id` as partial state.
+     */
+    readonly salvagedId: string | undefined,
   ) {
     const create = request.method === "POST";
     super(status, `unusable body (${detail})`, [], request, create ? "" : "check that langdock:baseUrl points at Langdock's public API");

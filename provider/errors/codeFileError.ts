@@ -2,7 +2,7 @@ import { trimPeriod } from "../base/text";
 import { LangdockError, type LangdockErrorCode } from "./langdockError";
 
 /** Which field the file is for, as messages name it. */
-export type CodeField = "action code" | "trigger polling code";
+export type CodeField = "action code" | "trigger polling code" | "skill instructions";
 
 /**
  * `codeFromFile` cannot use the file: missing, a directory, unreadable, longer than Langdock accepts,
@@ -35,7 +35,9 @@ export class CodeFileError extends LangdockError {
     const advice =
       field === "trigger polling code"
         ? "keep the polling code to the request and the mapping of events, and move other logic into the API it calls."
-        : "shorten it or move logic into the API it calls.";
+        : field === "skill instructions"
+          ? "shorten it, or keep the skill as a folder (Skill's source) and move reference material into files next to its SKILL.md."
+          : "shorten it or move logic into the API it calls.";
     return new CodeFileError(file, `is ${count(length)} characters; Langdock accepts at most ${count(limit)} for ${field}: ${advice}`);
   }
 

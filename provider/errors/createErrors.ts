@@ -55,11 +55,12 @@ export class CreateAnswerUnusableError extends LangdockError {
   constructor(
     readonly noun: string,
     readonly resourceName: string,
-    readonly id: string,
+    /** Not `id`: the provider host keeps any thrown error with an `id` as partial state (PartialStateError carries it). */
+    readonly objectId: string,
     cause: Error,
   ) {
     super(
-      `Langdock created ${noun} ${JSON.stringify(resourceName)} (id ${id}) but its answer was unusable (${trimPeriod(cause.message)}); the id is kept in the state, and the next pulumi up checks the ${noun} against the program.`,
+      `Langdock created ${noun} ${JSON.stringify(resourceName)} (id ${objectId}) but its answer was unusable (${trimPeriod(cause.message)}); the id is kept in the state, and the next pulumi up checks the ${noun} against the program.`,
       { cause },
     );
   }

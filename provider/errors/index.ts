@@ -27,7 +27,7 @@ export { NameTakenError, NameClaimedError, NameUnverifiableError, NameDiffersErr
 export { SlugClaimedError, SlugDiffersError, ImportTargetError, type TakenSlug } from "./slugTakenError";
 export { ObjectClaimedError } from "./objectClaimedError";
 export { ModelUnavailableError, DefaultModelMissingError, ExtendedThinkingUnsupportedError } from "./modelUnavailableError";
-export { UnmanagedRefusalError } from "./unmanagedRefusalError";
+export { UnmanagedRefusalError, MoveRefusalError } from "./unmanagedRefusalError";
 export { PartialStateError } from "./partialStateError";
 export { InvalidArgumentError } from "./invalidArgumentError";
 export { CodeFileError, type CodeField } from "./codeFileError";

@@ -32,6 +32,7 @@ export type LangdockErrorCode =
   | "default_model_missing"
   | "extended_thinking_unsupported"
   | "unmanaged_refused"
+  | "move_refused"
   | "partial_state"
   | "invalid_argument"
   | "code_file"

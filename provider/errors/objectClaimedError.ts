@@ -23,12 +23,13 @@ export class ObjectClaimedError extends LangdockError {
   constructor(
     readonly holder: Named,
     readonly other: Named,
-    readonly id: string,
+    /** Not `id`: the provider host keeps any thrown error with an `id` as partial state. */
+    readonly objectId: string,
     readonly how: keyof typeof VERB,
   ) {
     const advice = how === "adopt" ? "remove adoptId from one of them" : "give each resource its own object (rename one of them)";
     super(
-      `${holder.noun} ${JSON.stringify(holder.name)} cannot ${VERB[how]}: ${other.noun} ${id} is already managed by another resource of this program, ${other.noun} ${JSON.stringify(other.name)}; one Langdock object can be managed by one resource only: ${advice}.`,
+      `${holder.noun} ${JSON.stringify(holder.name)} cannot ${VERB[how]}: ${other.noun} ${objectId} is already managed by another resource of this program, ${other.noun} ${JSON.stringify(other.name)}; one Langdock object can be managed by one resource only: ${advice}.`,
     );
   }
 }

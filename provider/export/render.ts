@@ -1,4 +1,8 @@
 import { Expr, type ExportPlan } from "./plan";
+import { PROGRAM_IDENTIFIERS } from "./names";
+
+// The identifiers this file writes at module scope; names.ts keeps variables away from them.
+const [PULUMI, CONFIG, CODE_FROM_FILE, IDS] = PROGRAM_IDENTIFIERS;
 
 const INDENT = "  ";
 const INLINE_WIDTH = 100;
@@ -7,22 +11,22 @@ const INLINE_WIDTH = 100;
 export function renderProgram(plan: ExportPlan): string {
   const kinds = [...new Set(plan.declarations.map((d) => d.kind))].sort();
   const usesCode = plan.files.length > 0;
-  const imports = [...kinds, ...(usesCode ? ["codeFromFile"] : [])];
+  const imports = [...kinds, ...(usesCode ? [CODE_FROM_FILE] : [])];
   const lines = [
     "// Written by `pulumi-langdock export`: every object is taken over with adoptId, with the values it has",
     "// in Langdock, so the first `pulumi up` creates nothing and changes nothing there.",
   ];
-  if (plan.secrets.length > 0) lines.push('import * as pulumi from "@pulumi/pulumi";');
+  if (plan.secrets.length > 0) lines.push(`import * as ${PULUMI} from "@pulumi/pulumi";`);
   // An export of nothing (an empty workspace) imports nothing: no `import {  } from`.
   if (imports.length > 0) lines.push(`import { ${imports.join(", ")} } from "pulumi-langdock";`);
   lines.push("");
-  if (plan.secrets.length > 0) lines.push("const config = new pulumi.Config();", "");
+  if (plan.secrets.length > 0) lines.push(`const ${CONFIG} = new ${PULUMI}.Config();`, "");
   for (const d of plan.declarations) {
     for (const comment of d.comments) lines.push(`// ${comment}`);
     lines.push(`const ${d.variable} = new ${d.kind}(${JSON.stringify(d.resource)}, ${printValue(d.args, "", false)});`, "");
   }
   const ids = plan.declarations.map((d) => `${INDENT}${d.variable}: ${d.variable}.id,`);
-  lines.push("// The ids of the objects this program manages.", "export const ids = {", ...ids, "};", "");
+  lines.push("// The ids of the objects this program manages.", `export const ${IDS} = {`, ...ids, "};", "");
   return lines.join("\n");
 }
 

@@ -8,6 +8,7 @@ import { secretOutputsOf, valueAt } from "../common/spec";
 import { integrationSpec } from "./spec";
 import { diffInputs, isUnmanaged } from "../common/schema";
 import { sanitize } from "../base/props";
+import { trimPeriod } from "../base/text";
 import { adoptionChanges } from "../common/adoption";
 import { reviveRemovedIntegration, markIntegrationRemoved } from "./revive";
 import { readForUpload } from "../files/localFile";
@@ -79,7 +80,7 @@ async function createOnce(
       take(holder, outcome.id, "found");
       throw keepKnownId("integration", inputs.name, outcome.id, body, outcome.error);
     }
-    const found = await appeared(lookup, before);
+    const { appeared: found } = await appeared(lookup, before);
     if (found.length > 1) {
       throw new CreateUnconfirmedError("integration", inputs.name, { kind: "candidates", ids: found.map((c) => c.id) }, outcome.error);
     }
@@ -93,7 +94,7 @@ async function createOnce(
         throw new PartialStateError(landed.id, current, new CreateUnconfirmedError("integration", inputs.name, known, outcome.error));
       }
       ctx.warn(
-        `integration ${JSON.stringify(inputs.name)}: ${landed.id} appeared in Langdock after an interrupted create and matches the program; adopting it instead of creating another.`,
+        `integration ${JSON.stringify(inputs.name)}: ${landed.id} appeared in Langdock after an interrupted create (${trimPeriod(outcome.error.message)}) and matches the program; adopting it instead of creating another.`,
       );
       return landed;
     }

@@ -60,7 +60,7 @@ async function upload(ctx: Context, folderId: string, inputs: PreparedKnowledgeF
     const outcome = await sendCreate(lookup, holder, () => uploadKnowledgeFile(ctx.client, folderId, blob, fileName, url));
     if (outcome.kind === "done") return outcome.wire;
     if (outcome.kind === "conflict") throw outcome.error;
-    const landed = await appeared(lookup, before);
+    const { appeared: landed } = await appeared(lookup, before);
     if (landed.length > 1) {
       const known = { kind: "uploads", ids: landed.map((f) => f.id), folderId } as const;
       throw new CreateUnconfirmedError("knowledge file", inputs.file, known, outcome.error);

@@ -8,8 +8,9 @@ import {
 } from "../errors";
 import type { TakenSlug } from "../errors";
 import { createSkill, deleteSkill, getSkill, importSkill, listSkills, updateSkill, type SkillWire } from "../client/skills";
-import { attemptCreate, keepKnownId, verify } from "../common/createOutcome";
-import { holderOf, holderOfId, take } from "../common/claims";
+import { keepKnownId, verify } from "../common/createOutcome";
+import { holderOf, holderOfId, take, type Holder } from "../common/claims";
+import { appeared, idsBefore, sendCreate, type Lookup } from "../common/uncertain";
 import { GONE, orIfGone, unlessGone, type AdoptableCrud, type Context, type Props } from "../common/crud";
 import { adoptionChanges } from "../common/adoption";
 import { diffInputs } from "../common/schema";
@@ -90,6 +91,20 @@ async function settle(ctx: Context, existing: SkillWire, inputs: PreparedSkillIn
   return { id: existing.id, outs: await converge(ctx, existing.id, found, inputs) };
 }
 
+/**
+ * After an uncertain create, the skill that took the slug since the POST is this create's: adopted when
+ * its fields are the program's (with a source, its files are then imported), otherwise kept as partial
+ * state so the next up makes it match.
+ */
+async function keepAppeared(ctx: Context, holder: Holder, landed: SkillWire, inputs: PreparedSkillInputs, cause: Error) {
+  const found = skillOutputs(landed, {});
+  if (verify(skillSchema, found, inputs, NOT_READ_BACK) === "equal") return settle(ctx, landed, inputs, "uncertain");
+  take(holder, landed.id, "found");
+  const fields = diffInputs(skillSchema, found, inputs).diffs.filter((k) => k !== "adoptId" && !NOT_READ_BACK.includes(k));
+  const known = { kind: "kept", id: landed.id, fields } as const;
+  throw new PartialStateError(landed.id, found, new CreateUnconfirmedError("skill", String(inputs.name), known, cause));
+}
+
 export const skillCrud: AdoptableCrud<PreparedSkillInputs> = {
   noun: "skill",
 
@@ -98,9 +113,10 @@ export const skillCrud: AdoptableCrud<PreparedSkillInputs> = {
       AdoptionNotFoundError.object("skill", inputs.adoptId, err),
     );
     const current = skillOutputs(existing, {});
-    // A source's files are not in Langdock's answer: the take-over imports them.
-    const unreadable = inputs.source !== undefined ? ["contentHash"] : [];
-    return { id: existing.id, current, changes: adoptionChanges(skillSchema, current, inputs, unreadable), wire: existing };
+    // A source's files are not in Langdock's answer: the take-over imports them (shown as the source, not its hash).
+    const unreadable = inputs.source !== undefined ? ["source"] : [];
+    const changes = adoptionChanges(skillSchema, current, inputs, unreadable).filter((c) => c.property !== "contentHash");
+    return { id: existing.id, current, changes, wire: existing };
   },
 
   async create(ctx, inputs) {
@@ -110,27 +126,44 @@ export const skillCrud: AdoptableCrud<PreparedSkillInputs> = {
       take(holderOf("skill", inputs), plan.id, "adopt");
       return { id: plan.id, outs: await converge(ctx, plan.id, plan.current, inputs) };
     }
+    const holder = holderOf("skill", inputs);
+    const slug = slugOf(inputs);
+    const lookup: Lookup<SkillWire> = {
+      noun: "skill",
+      scope: "workspace",
+      key: slug,
+      list: async () => (await listSkills(ctx.client, { slug })).filter((s) => s.slug === slug),
+      idOf: (s) => s.id,
+    };
+    // The one extra read of a create: which skill holds the slug before the POST (common/uncertain.ts).
+    const before = await idsBefore(lookup);
     for (let attempt = 1; ; attempt++) {
-      const outcome = await attemptCreate(() => send(ctx, inputs));
-      if (outcome.kind === "done") {
-        take(holderOf("skill", inputs), outcome.wire.id, "created");
-        return { id: outcome.wire.id, outs: skillOutputs(outcome.wire, inputs) };
-      }
+      const outcome = await sendCreate(lookup, holder, () => send(ctx, inputs));
+      if (outcome.kind === "done") return { id: outcome.wire.id, outs: skillOutputs(outcome.wire, inputs) };
       if (outcome.kind === "uncertain" && outcome.id) {
+        take(holder, outcome.id, "found");
         throw keepKnownId("skill", inputs.name, outcome.id, sanitize({ ...inputs, __provider: undefined }), outcome.error);
       }
-      // The slug was taken, or the create may have happened: look with a read of its own.
-      const existing = await findBySlug(ctx, slugOf(inputs));
-      if (existing) return settle(ctx, existing, inputs, outcome.kind);
-      if (outcome.kind === "conflict" || attempt >= CREATE_ATTEMPTS) {
-        throw outcome.kind === "uncertain"
-          ? new CreateUnconfirmedError(
-              "skill",
-              String(inputs.name),
-              { kind: "absent", attempts: attempt, where: "in the workspace" },
-              outcome.error,
-            )
-          : outcome.error;
+      if (outcome.kind === "conflict") {
+        // The slug was taken before: look with a read of its own.
+        const existing = await findBySlug(ctx, slug);
+        if (existing) return settle(ctx, existing, inputs, "conflict");
+        throw outcome.error;
+      }
+      const { appeared: found, listed } = await appeared(lookup, before);
+      if (found.length === 1) return keepAppeared(ctx, holder, found[0] as SkillWire, inputs, outcome.error);
+      if (found.length > 1) {
+        throw new CreateUnconfirmedError("skill", String(inputs.name), { kind: "candidates", ids: found.map((w) => w.id) }, outcome.error);
+      }
+      // Slugs are unique: one that held it before the POST made it fail (Langdock's 409).
+      if (listed.length > 0) return settle(ctx, listed[0] as SkillWire, inputs, "uncertain");
+      if (attempt >= CREATE_ATTEMPTS) {
+        throw new CreateUnconfirmedError(
+          "skill",
+          String(inputs.name),
+          { kind: "absent", attempts: attempt, where: "in the workspace" },
+          outcome.error,
+        );
       }
     }
   },

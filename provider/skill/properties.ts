@@ -12,7 +12,8 @@ export const SKILL_PROPERTIES = {
   // Langdock derives it from the name when the program sets none (serverDefaulted in schema.ts).
   slug: {},
   description: { compare: optionalText, cleared: "" },
-  instructions: { compare: (v) => normalizeCode(v as string | undefined) },
+  // Line ends and trailing whitespace are not significant (a SKILL.md checked out with CRLF is no change).
+  instructions: { compare: (v) => normalizeCode(typeof v === "string" ? v.replace(/\r\n/g, "\n") : (v as undefined)) },
   integrationIds: { compare: sortedIds, cleared: [] },
   // The path is not significant (a moved checkout is no change); the content hash is.
   source: { compare: () => undefined, notSent: true },

@@ -14,7 +14,10 @@ export interface SkillArgs {
   slug?: pulumi.Input<string>;
   /** When Langdock should use the skill, at most 1,024 characters: its AI activates the skill when this matches the conversation. Not with `source`. */
   description?: pulumi.Input<string>;
-  /** The skill's instructions (Markdown), 1–50,000 characters; trailing whitespace is not significant. Required unless `source` is set. */
+  /**
+   * The skill's instructions (Markdown), 1–50,000 characters; trailing whitespace is not significant.
+   * Required unless `source` is set. From a file: `codeFromFile("faq.md", { kind: "skill" })`.
+   */
   instructions?: pulumi.Input<string>;
   /**
    * Ids of integrations whose actions the skill may use while it is active (e.g. an `Integration`'s `id`);

@@ -38,8 +38,8 @@ interface SourceContent {
   where: string;
   contentHash: string;
   fileType: FileType;
-  /** The bytes to upload: the SKILL.md or the archive (a folder is zipped). */
-  upload: Buffer;
+  /** The bytes to upload: the SKILL.md or the archive (a folder is zipped only for the upload, never at check). */
+  upload: () => Buffer;
 }
 
 function readSource(source: string): { content?: SourceContent; problem?: string } {
@@ -50,7 +50,15 @@ function readSource(source: string): { content?: SourceContent; problem?: string
     const ext = path.extname(absolute).toLowerCase();
     const bytes = fs.readFileSync(absolute);
     if (ext === ".md") {
-      return { content: { skillMd: bytes.toString("utf8"), where: source, contentHash: sha256(bytes), fileType: "md", upload: bytes } };
+      return {
+        content: {
+          skillMd: bytes.toString("utf8"),
+          where: source,
+          contentHash: sha256(asCompared(bytes)),
+          fileType: "md",
+          upload: () => bytes,
+        },
+      };
     }
     if (ARCHIVES.includes(ext)) return readArchive(source, bytes);
     return {
@@ -70,7 +78,12 @@ function readSource(source: string): { content?: SourceContent; problem?: string
 /** Every file below the folder, hidden ones (`.git`, `.DS_Store`) left out, in path order. */
 export function folderEntries(absolute: string): ZipEntry[] {
   const entries: ZipEntry[] = [];
+  // Symbolic links are followed, each folder once (a link back up would otherwise never end).
+  const seen = new Set<string>();
   const walk = (dir: string, prefix: string) => {
+    const real = fs.realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
     for (const name of fs.readdirSync(dir).sort()) {
       if (name.startsWith(".")) continue;
       const full = path.join(dir, name);
@@ -83,10 +96,24 @@ export function folderEntries(absolute: string): ZipEntry[] {
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** The hash of a set of files: each path, size and bytes, so a rename or a moved byte is a change. */
+/**
+ * The hash of a set of files: each path, size and bytes, so a rename or a moved byte is a change. Text
+ * files count with LF line ends, so a checkout with CRLF (git's autocrlf on Windows) is no change.
+ */
 export function hashEntries(entries: readonly ZipEntry[]): string {
-  const parts = entries.flatMap((e) => [Buffer.from(`${e.path}\0${e.bytes.length}\0`, "utf8"), Buffer.from(e.bytes)]);
+  const parts = entries.flatMap((e) => {
+    const bytes = asCompared(e.bytes);
+    return [Buffer.from(`${e.path}\0${bytes.length}\0`, "utf8"), bytes];
+  });
   return sha256(Buffer.concat(parts));
+}
+
+/** A text file (no NUL in its first 8,000 bytes, git's test) with CRLF as LF; any other file as it is. */
+function asCompared(bytes: Uint8Array): Buffer {
+  const buffer = Buffer.from(bytes);
+  if (buffer.subarray(0, 8000).includes(0) || !buffer.includes(13)) return buffer;
+  // latin1 maps bytes 1:1, and no UTF-8 sequence contains CR or LF bytes, so this touches line ends only.
+  return Buffer.from(buffer.toString("latin1").replace(/\r\n/g, "\n"), "latin1");
 }
 
 function readFolder(source: string, absolute: string): { content?: SourceContent; problem?: string } {
@@ -103,7 +130,7 @@ function readFolder(source: string, absolute: string): { content?: SourceContent
       where: `${source.replace(/[/\\]+$/, "")}/${SKILL_MD}`,
       contentHash: hashEntries(entries),
       fileType: "zip",
-      upload: writeZip(entries),
+      upload: () => writeZip(entries),
     },
   };
 }
@@ -128,7 +155,9 @@ function readArchive(source: string, bytes: Buffer): { content?: SourceContent; 
     return { problem: `${JSON.stringify(source)} holds no ${SKILL_MD} at its root or in its one top-level folder` };
   }
   const content = Buffer.from(skillMd.bytes).toString("utf8");
-  return { content: { skillMd: content, where: `${source}:${skillMd.path}`, contentHash: sha256(bytes), fileType: "zip", upload: bytes } };
+  return {
+    content: { skillMd: content, where: `${source}:${skillMd.path}`, contentHash: sha256(bytes), fileType: "zip", upload: () => bytes },
+  };
 }
 
 /**
@@ -151,5 +180,5 @@ export function packSource(source: string, expectedHash: unknown): { blob: Blob;
   const base = path.basename(path.resolve(source));
   const fileName = fileType === "md" || !fs.statSync(path.resolve(source)).isDirectory() ? base : `${base}.zip`;
   const type = fileType === "md" ? "text/markdown" : "application/zip";
-  return { blob: new Blob([upload], { type }), fileName, fileType };
+  return { blob: new Blob([upload()], { type }), fileName, fileType };
 }

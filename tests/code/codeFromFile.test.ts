@@ -94,9 +94,18 @@ describe("codeFromFile", () => {
     expect(() => codeFromFile("./actions/ok.js")).not.toThrow();
   });
 
+  it('reads a skill\'s instructions with kind "skill": Markdown is never compiled, the limit is 50,000 characters', () => {
+    write("faq.md", "# FAQ\n\nAnswer from the `handbook`; say so when it has no answer.\n");
+    expect(codeFromFile("faq.md", { kind: "skill" })).toBe("# FAQ\n\nAnswer from the `handbook`; say so when it has no answer.\n");
+    write("long.md", "x".repeat(CODE_LIMITS.skill + 1));
+    expect(() => codeFromFile("long.md", { kind: "skill" })).toThrow(
+      "long.md is 50,001 characters; Langdock accepts at most 50,000 for skill instructions: shorten it, or keep the skill as a folder (Skill's source) and move reference material into files next to its SKILL.md.",
+    );
+  });
+
   it("rejects an unknown kind and an empty path", () => {
     expect(() => codeFromFile("./a.js", { kind: "webhook" as never })).toThrow(
-      'codeFromFile: options.kind must be "action" or "trigger", got "webhook".',
+      'codeFromFile: options.kind must be "action", "trigger" or "skill", got "webhook".',
     );
     expect(() => codeFromFile("")).toThrow(/^codeFromFile: the path must be a non-empty string/);
   });

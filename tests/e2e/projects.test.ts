@@ -47,6 +47,12 @@ const PROJECTS: Record<string, Project> = {
     plan: ["create crm", "create helper", "create lookup"],
     outputs: ["agentId"],
   },
+  "examples/skill-as-code": {
+    dir: path.join(REPO_ROOT, "examples", "skill-as-code"),
+    config: () => [],
+    plan: ["create github", "create release-notes", "create ticket-triage"],
+    outputs: ["triageSkillId", "releaseNotesSkillId"],
+  },
 };
 
 const SECRETS = ["e2e-oauth-client-secret", "e2e-crm-client-secret"];
@@ -107,6 +113,7 @@ describeWithCli("every Pulumi project in the repo, on the real CLI", () => {
       for (const integration of gone.integrations.filter((i) => !before.integrations.some((b: any) => b.id === i.id)))
         expect(integration.description).toContain("[removed by Pulumi]");
       expect(gone.knowledgeFiles).toEqual([]);
+      expect(gone.skills).toEqual([]);
     } finally {
       await run("stack", "rm", "--yes", "--force", STACK);
     }

@@ -71,7 +71,7 @@ describe("APIError and the status classes", () => {
   it("an unusable 2xx keeps the id it carried", () => {
     const err = new UnusableResponseError(201, "not JSON", POST, "id-1");
     expect(err.code).toBe("unusable_response");
-    expect(err.id).toBe("id-1");
+    expect(err.salvagedId).toBe("id-1");
     expect(err.message).toBe("Langdock answered POST /integrations/v1/create with HTTP 201: unusable body (not JSON).");
   });
 

@@ -14,7 +14,7 @@ describe("InvalidArgumentError", () => {
     expect(() => codeFromFile("x.js", { kind: "agent" as never })).toThrow(
       expect.objectContaining({
         code: "invalid_argument",
-        message: 'codeFromFile: options.kind must be "action" or "trigger", got "agent".',
+        message: 'codeFromFile: options.kind must be "action", "trigger" or "skill", got "agent".',
       }),
     );
   });

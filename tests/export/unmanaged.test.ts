@@ -70,6 +70,7 @@ describe("unmanaged properties", () => {
       authType: "OAUTH",
       oauthClient: { ...oauth, clientSecret: "secret-in-langdock" },
     });
+    h.newRun(); // built by hand: in another run, not by a resource of this one
     const args = {
       name: "Tickets",
       authType: "OAUTH",

@@ -16,6 +16,8 @@ export interface Figures {
   lostState: number;
   /** Objects not in the state that an error message reported (named by id, or by name for agents). */
   reported: number;
+  /** Ids held by more than one resource of the state (two resources managing one object). */
+  shared: number;
   leaks: number;
 }
 
@@ -32,6 +34,7 @@ export const emptyFigures = (): Figures => ({
   overwrites: 0,
   lostState: 0,
   reported: 0,
+  shared: 0,
   leaks: 0,
 });
 
@@ -54,7 +57,7 @@ export function recordFigures(file: string, figures: Figures, allFiles: readonly
     const one = JSON.parse(fs.readFileSync(path.join(dir, `${f}.json`), "utf8")) as Figures;
     for (const key of Object.keys(total) as (keyof Figures)[]) total[key] += one[key];
   }
-  const line = `reliability${present.length < allFiles.length ? ` (${present.length}/${allFiles.length} files)` : ""}: faults=${total.faults} operations=${total.operations} failures=${total.failures} duplicates=${total.duplicates} orphans=${total.orphans} overwrites=${total.overwrites} lostState=${total.lostState} reported=${total.reported} leaks=${total.leaks}`;
+  const line = `reliability${present.length < allFiles.length ? ` (${present.length}/${allFiles.length} files)` : ""}: faults=${total.faults} operations=${total.operations} failures=${total.failures} duplicates=${total.duplicates} orphans=${total.orphans} overwrites=${total.overwrites} lostState=${total.lostState} reported=${total.reported} shared=${total.shared} leaks=${total.leaks}`;
   if (present.length === allFiles.length) {
     fs.writeFileSync(
       FIGURES_FILE,

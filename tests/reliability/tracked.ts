@@ -23,6 +23,8 @@ export interface AuditResult {
   reported: string[];
   /** State ids that Langdock does not hold. */
   dangling: string[];
+  /** Ids two or more resources of the state hold. */
+  shared: string[];
   /** Names Langdock holds per kind (sorted; actions/triggers as `integration/name`). */
   held: Record<Kind, string[]>;
 }
@@ -209,8 +211,12 @@ export class TrackedStack {
       orphans: [],
       reported: [],
       dangling: [],
+      shared: [],
       held: { Integration: [], Action: [], Trigger: [], Agent: [] },
     };
+    const holders = new Map<string, string[]>();
+    for (const r of state) holders.set(`${r.type} ${r.id}`, [...(holders.get(`${r.type} ${r.id}`) ?? []), r.name]);
+    for (const [id, names] of holders) if (names.length > 1) result.shared.push(`${id} held by ${names.join(", ")}`);
     const errors = this.errorTexts.join("\n");
     for (const kind of Object.keys(objects) as Kind[]) {
       const seen = new Map<string, number>();
@@ -239,7 +245,9 @@ export class TrackedStack {
     const audit = this.audit();
     this.figures.duplicates += audit.duplicates.length;
     this.figures.orphans += audit.orphans.length;
+    this.figures.shared += audit.shared.length;
     expect(audit.duplicates).toEqual([]);
+    expect(audit.shared).toEqual([]);
     expect(audit.orphans).toEqual([]);
     expect(this.overwrites()).toEqual([]);
     expect(this.lost).toEqual([]);
@@ -284,6 +292,7 @@ export class TrackedStack {
     this.figures.duplicates += audit.duplicates.length;
     this.figures.orphans += audit.orphans.length;
     this.figures.reported += audit.reported.length;
+    this.figures.shared += audit.shared.length;
   }
 
   /**

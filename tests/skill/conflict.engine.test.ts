@@ -122,6 +122,26 @@ describe("Skill slug conflicts and adoption through the provider host", () => {
     expect(skills()).toEqual([]);
   });
 
+  it("adoptId with a source previews the import of its files, and the up imports them into the adopted skill", async () => {
+    const made = await createSkill(ui, { name: "Ticket triage", description: "Triage tickets", instructions: "Label tickets." });
+    const dir = freshDir(h.dir, "skills/adopted");
+    writeFile(dir, "SKILL.md", "---\nname: Ticket triage\ndescription: Triage tickets\n---\nLabel tickets.\n");
+    writeFile(dir, "areas.md", "Billing\n");
+    const program = () => ({ id: new h.langdock.Skill("triage", { source: "skills/adopted", adoptId: made.id }).id });
+    const preview = await h.engine.preview(program);
+    expect(preview.warnings.join("\n")).toContain(
+      `adopting skill "Ticket triage" (adoptId ${made.id}): the first pulumi up will change 1 property in Langdock to match the program (set them in the program to keep Langdock's values): source: (not returned by Langdock, cannot be compared) → "skills/adopted".`,
+    );
+    h.emulator.resetLog();
+    const up = await h.engine.up(program);
+    expect(up.outputs.id).toBe(made.id);
+    expect(writes()).toEqual(["POST /skills/v1/import"]);
+    expect(skills()).toEqual([
+      expect.objectContaining({ id: made.id, files: [expect.anything(), expect.objectContaining({ path: "areas.md" })] }),
+    ]);
+    expect(opsOf((await h.engine.preview(program)).steps)).toEqual(["same triage"]);
+  });
+
   it("adoptId naming no skill fails at check with the 404", async () => {
     const missing = "5b0a4f7e-9c1d-4e2f-8a3b-6c7d8e9f0a1b";
     const err = await engineError(h.engine.preview(inline({ adoptId: missing })));

@@ -132,6 +132,28 @@ describe("Skill check of a source", () => {
     );
   });
 
+  it("counts text files with LF line ends, so a CRLF checkout is no change; binary files byte for byte", () => {
+    write("lf/SKILL.md", "---\nname: LF\ndescription: d\n---\nLine one\nLine two\n");
+    write("lf/logo.bin", "\0\r\n");
+    write("crlf/SKILL.md", "---\r\nname: LF\r\ndescription: d\r\n---\r\nLine one\r\nLine two\r\n");
+    write("crlf/logo.bin", "\0\r\n");
+    const lf = checkInputs(skillSchema, { source: "lf" }).inputs;
+    const crlf = checkInputs(skillSchema, { source: "crlf" }).inputs;
+    expect(crlf.contentHash).toBe(lf.contentHash);
+    expect(diffInputs(skillSchema, lf, crlf).diffs).toEqual([]);
+    write("crlf/logo.bin", "\0\n");
+    expect(checkInputs(skillSchema, { source: "crlf" }).inputs.contentHash).not.toBe(lf.contentHash);
+  });
+
+  it("follows a symbolic link to a folder once, never in circles", () => {
+    write("loop/SKILL.md", "---\nname: Loop\ndescription: d\n---\nBody\n");
+    write("shared/notes.md", "shared");
+    fs.symlinkSync(path.join(dir, "loop"), path.join(dir, "loop", "again"));
+    fs.symlinkSync(path.join(dir, "shared"), path.join(dir, "loop", "shared"));
+    const { folderEntries } = require("../../provider/skill/source") as typeof import("../../provider/skill/source");
+    expect(folderEntries(path.join(dir, "loop")).map((e) => e.path)).toEqual(["SKILL.md", "shared/notes.md"]);
+  });
+
   it("reads a SKILL.md file and a .skill archive with the skill in one top-level folder", () => {
     write("FAQ.md", "---\nname: FAQ\ndescription: d\n---\nBody\n");
     expect(checkInputs(skillSchema, { source: "FAQ.md" }).inputs).toMatchObject({ name: "FAQ", instructions: "Body" });

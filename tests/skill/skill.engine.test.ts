@@ -144,6 +144,22 @@ describe("Skill through the provider host", () => {
     expect(skills().find((s) => s.id === inlineId).integrationIds).toHaveLength(2);
   });
 
+  it("a folder skill edited in Langdock shows as drift; the next up imports the folder again", async () => {
+    const program_ = program({ instructions: "Group changes by area.", reversed: true });
+    const folderId = h.engine.state[urnOf("Skill", "triage")].id;
+    h.emulator.editSkill(folderId, { description: "Edited in the UI" });
+    await h.engine.refresh();
+    const preview = await h.engine.preview(program_);
+    const step = preview.steps.find((s) => s.urn.endsWith("triage"));
+    expect(step?.op).toBe("update");
+    expect(step?.diffs).toContain("description");
+    h.emulator.resetLog();
+    await h.engine.up(program_);
+    expect(writes()).toEqual(["POST /skills/v1/import"]);
+    expect(skills().find((s) => s.id === folderId).description).toBe("Triage incoming support tickets");
+    expect(opsOf((await h.engine.preview(program_)).steps)).toEqual(["same crm", "same tickets", "same triage", "same writer"]);
+  });
+
   it("refresh drops a skill deleted in Langdock; the next up creates it again", async () => {
     const folderId = h.engine.state[urnOf("Skill", "triage")].id;
     h.emulator.deleteSkill(folderId);
