@@ -75,9 +75,10 @@ export interface AgentArgs {
   /** Image generation; default `false`. */
   imageGeneration?: pulumi.Input<boolean>;
   /**
-   * @deprecated Langdock ignores it since late 2026 ("accepted for compatibility and ignored"): it no
-   * longer switches the data analyst on or off. Kept so older programs still run; never sent, never
-   * compared, and `pulumi preview` warns while it is set. Remove it.
+   * Ignored by Langdock since late 2026 ("accepted for compatibility and ignored"): it no longer switches
+   * the data analyst on or off. Kept so older programs still run; never sent, never compared, and
+   * `pulumi preview` warns while it is set. Remove it.
+   * @deprecated Langdock ignores it.
    */
   dataAnalyst?: pulumi.Input<boolean>;
   /** Canvas; default `false`. */
