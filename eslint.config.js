@@ -3,7 +3,17 @@ const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", ".tmp/**", "coverage/**", "examples/**/actions/**", "examples/**/triggers/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      ".tmp/**",
+      ".pulumi-cli/**",
+      "coverage/**",
+      "examples/**/actions/**",
+      "examples/**/triggers/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,6 +9,9 @@
  *   50 agents through LocalEngine at two concurrencies, and the host's peak memory.
  * - layers (layers.ts): where the time of one update goes, layer by layer, and a CPU profile.
  * - rate (rate.ts): the same sequence under a 500 requests/minute limit.
+ * - engine (engine.ts): `pulumi up` / `refresh` / `destroy` of 100 and 500 actions through the real Pulumi
+ *   CLI, the package against the same inline provider, in paired rounds (skipped without a CLI;
+ *   --engine-sizes, --engine-rounds). `--only engine --out docs/benchmarks.md` rewrites only its block.
  * Prints the tables and writes docs/benchmarks.md.
  *
  * Options (after `--`): --quick (latency runs of 10 and 100 actions, paired N = 100 only), --no-rate-limit,
@@ -25,6 +28,7 @@ import { REPO_ROOT, cleanupInstalledPackage } from "../tooling/installPackage";
 import { hostScriptVersion, LATENCY_MS, load, oneLine, serializedProviders } from "./common";
 import { LAYERS_ACTIONS, LAYERS_CONCURRENCY, layersTable, measureLayers, profileTable, type ComponentProfile, type Layer } from "./layers";
 import { cpuSnapshot, machine, othersBusyCores } from "./machine";
+import { engineBlockOf, engineMarkdown, engineTable, measureRealEngine, upsertEngineBlock, type EngineResult } from "./engine";
 import { markdown } from "./markdown";
 import { measurePaired, type PairedResult } from "./paired";
 import { hostProfileTable, pairedSummary, pairedTable, rangeSentence, shareText } from "./pairedReport";
@@ -38,7 +42,7 @@ const PAIRED = { sizes: [100, 500, 2000], concurrencies: [10, 50], rounds: 5 };
 /** The cell whose host is profiled once per contender after the paired rounds. */
 const PAIRED_PROFILE = { n: 500, c: 10 };
 
-type Section = "paired" | "startup" | "latency" | "layers" | "rate";
+type Section = "paired" | "startup" | "latency" | "layers" | "rate" | "engine";
 
 function listOption(argv: string[], flag: string, env: string | undefined, fallback: number[]): number[] {
   const i = argv.indexOf(flag);
@@ -151,6 +155,15 @@ export async function main(argv: string[]): Promise<void> {
     log(textTable(...memoryTable(memory)));
   }
 
+  let engine: EngineResult | undefined;
+  if (run("engine")) {
+    const engineSizes = listOption(argv, "--engine-sizes", process.env.BENCH_ENGINE_SIZES, quick ? [100] : [100, 500]);
+    const [engineRounds] = listOption(argv, "--engine-rounds", process.env.BENCH_ENGINE_ROUNDS, [quick ? 1 : 3]);
+    log(`\n== real Pulumi engine: up / refresh / destroy of N = ${engineSizes.join("/")} actions, ${engineRounds} paired rounds`);
+    engine = await measureRealEngine(modules, { sizes: engineSizes, rounds: engineRounds, log });
+    if (engine) log(textTable(...engineTable(engine)));
+  }
+
   const bars = ratioBars(runs, rateRuns);
   if (bars.length) {
     log(`\n== ratio to the ideal (# = measured, | = target: ${TARGETS.ratio} latency-bound, ${TARGETS.rateLimit} rate-limited)`);
@@ -167,6 +180,15 @@ export async function main(argv: string[]): Promise<void> {
     `\nbench total: ${fmtMs(totalMs)}; other processes kept ${othersCores.toFixed(2)} of ${os.cpus().length} cores busy on average meanwhile`,
   );
   if (out !== "-") {
+    const previousEngineBlock = engineBlockOf(out);
+    const engineBlock = engine && engineMarkdown(engine, note);
+    if (only && [...only].every((section) => section === "engine")) {
+      // Only the real-engine block changes; the rest of the file is the last full run's.
+      upsertEngineBlock(out, engineBlock, previousEngineBlock);
+      log(`wrote the real-engine section of ${path.relative(process.cwd(), out)}`);
+      cleanupInstalledPackage();
+      return;
+    }
     const results = {
       paired,
       runs,
@@ -183,6 +205,7 @@ export async function main(argv: string[]): Promise<void> {
       skipped,
     };
     fs.writeFileSync(out, markdown({ ...results, quick, note, bars, hostVersion: hostScriptVersion(modules) }));
+    upsertEngineBlock(out, engineBlock, previousEngineBlock);
     log(`wrote ${path.relative(process.cwd(), out)}`);
   }
   cleanupInstalledPackage();

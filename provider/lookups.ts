@@ -113,7 +113,13 @@ export async function getIntegrations(options: LookupOptions = {}): Promise<Lang
  * that was built in the Langdock UI.
  * @throws The client's error (already redacted): a 404 for an unknown id, a 400 for a malformed one.
  */
-export async function getIntegration(args: { id: string }, options: LookupOptions = {}): Promise<LangdockIntegration> {
+export async function getIntegration(
+  args: {
+    /** The integration's id (from its URL in Langdock, or `getIntegrations()`). */
+    id: string;
+  },
+  options: LookupOptions = {},
+): Promise<LangdockIntegration> {
   const id = requireId("getIntegration", args);
   const wire = await client(options).getIntegration(id);
   const child = (c: { id: string; name: string; slug?: string | null }) => withoutEmpty({ id: c.id, name: c.name, slug: c.slug });
@@ -132,7 +138,13 @@ export async function getIntegration(args: { id: string }, options: LookupOption
  * The agent must be shared with the API key.
  * @throws The client's error (already redacted): unknown ids, agents not shared with the key, keys without AGENT_API.
  */
-export async function getAgent(args: { id: string }, options: LookupOptions = {}): Promise<LangdockAgent> {
+export async function getAgent(
+  args: {
+    /** The agent's id (from its URL in Langdock). */
+    id: string;
+  },
+  options: LookupOptions = {},
+): Promise<LangdockAgent> {
   const id = requireId("getAgent", args);
   return toAgent(await client(options).getAgent(id));
 }

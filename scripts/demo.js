@@ -4,7 +4,7 @@
 // `pulumi up`, `pulumi preview --expect-no-changes` and `pulumi destroy` on a local backend (no
 // login); without one it says so and runs the same program through LocalEngine, which drives
 // Pulumi's real dynamic-provider host.
-const { execFileSync, spawnSync } = require("child_process");
+const { execFileSync, spawn, spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -39,7 +39,16 @@ function pulumiCli() {
   return probe.status === 0 ? probe.stdout.trim() : undefined;
 }
 
-function runWithCli(name, example, emulator) {
+/** Runs `pulumi <args> --non-interactive` without blocking this process: the emulator answers from here. */
+function pulumiAsync(args, options) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("pulumi", [...args, "--non-interactive"], { ...options, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`pulumi ${args.join(" ")} failed (exit ${code})`))));
+  });
+}
+
+async function runWithCli(name, example, emulator) {
   const exampleDir = name === "quickstart" ? ROOT : path.join(ROOT, "examples", name);
   const backend = fs.mkdtempSync(path.join(os.tmpdir(), "langdock-demo-"));
   const env = {
@@ -50,17 +59,17 @@ function runWithCli(name, example, emulator) {
     LANGDOCK_API_KEY: emulator.apiKey,
     LANGDOCK_BASE_URL: emulator.url,
   };
-  const pulumi = (...args) => execFileSync("pulumi", [...args, "--non-interactive"], { cwd: exampleDir, env, stdio: "inherit" });
-  pulumi("stack", "init", "demo");
+  const pulumi = (...args) => pulumiAsync(args, { cwd: exampleDir, env });
+  await pulumi("stack", "init", "demo");
   try {
     for (const [key, value] of Object.entries(example.config)) {
-      pulumi("config", "set", ...(example.secret?.includes(key) ? ["--secret"] : []), key, value);
+      await pulumi("config", "set", ...(example.secret?.includes(key) ? ["--secret"] : []), key, value);
     }
-    pulumi("up", "--yes", "--skip-preview");
-    pulumi("preview", "--expect-no-changes");
-    pulumi("destroy", "--yes");
+    await pulumi("up", "--yes", "--skip-preview");
+    await pulumi("preview", "--expect-no-changes");
+    await pulumi("destroy", "--yes");
   } finally {
-    pulumi("stack", "rm", "--yes", "--force");
+    await pulumi("stack", "rm", "--yes", "--force");
     fs.rmSync(backend, { recursive: true, force: true });
   }
 }
@@ -124,7 +133,7 @@ async function main() {
     const cli = pulumiCli();
     if (cli) {
       console.log(`Pulumi CLI ${cli} found: running pulumi up, preview and destroy on a local backend.`);
-      runWithCli(name, example, emulator);
+      await runWithCli(name, example, emulator);
     } else {
       console.log("No Pulumi CLI on PATH: running the same program through LocalEngine (the real dynamic-provider host, no CLI).");
       await runWithLocalEngine(name, example, emulator, testing);

@@ -126,8 +126,20 @@ export class PulumiCli {
 export interface PreviewStep {
   op: string;
   urn: string;
-  diffs?: string[];
-  detailedDiff?: Record<string, { kind: string }>;
+  oldState?: { inputs?: Record<string, unknown> };
+  newState?: { inputs?: Record<string, unknown> };
+}
+
+/**
+ * The inputs a step changes, as the CLI's "[diff: ~…]" shows them: a dynamic provider's diff reports
+ * only whether something changed (no property list), so the CLI compares old and new inputs.
+ */
+export function changedInputs(step: PreviewStep): string[] {
+  const olds = step.oldState?.inputs ?? {};
+  const news = step.newState?.inputs ?? {};
+  return [...new Set([...Object.keys(olds), ...Object.keys(news)])]
+    .filter((key) => JSON.stringify(olds[key]) !== JSON.stringify(news[key]))
+    .sort();
 }
 
 /** "op name" for every step but the stack's own, sorted: a plan that reads like the CLI's table. */

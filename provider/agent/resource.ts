@@ -119,7 +119,9 @@ export class Agent extends LangdockResource {
   declare readonly extendedThinking: Out<boolean>;
   /** True when the agent is disabled in Langdock (after `pulumi destroy`, or in the UI); `up` re-enables it. */
   declare readonly disabled: Out<boolean>;
+  /** When Langdock created the agent (ISO 8601). */
   declare readonly createdAt: Out<string | undefined>;
+  /** When the agent last changed in Langdock (ISO 8601). */
   declare readonly updatedAt: Out<string | undefined>;
   constructor(name: string, args: AgentArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = outputNames<AgentOutputs>({

@@ -25,7 +25,9 @@ export class Attachment extends LangdockResource {
   declare readonly contentHash: Out<string>;
   /** The name Langdock stored. */
   declare readonly name: Out<string>;
+  /** The MIME type the upload carried (from the file's extension). */
   declare readonly mimeType: Out<string>;
+  /** The uploaded file's size. */
   declare readonly sizeInBytes: Out<number>;
   constructor(name: string, args: AttachmentArgs, opts?: pulumi.CustomResourceOptions) {
     super("Attachment", attachmentSpec, name, args, ["fileName", "contentHash", "name", "mimeType", "sizeInBytes"], opts);

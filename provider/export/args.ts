@@ -7,6 +7,8 @@ export interface ExportArgs {
   skills: string[];
   allSkills: boolean;
   out?: string;
+  /** Where to write an import file for `pulumi import --file` (the native plugin's import), besides the project. */
+  importFile?: string;
   apiKey?: string;
   baseUrl?: string;
   /** The project's dependency spec for pulumi-langdock (default: how the running copy was installed). */
@@ -29,6 +31,8 @@ Options:
   --skill <id>          a skill to export (repeatable)
   --all-skills          every skill the API key can see
   --out <dir>           folder to write the project into; must be new or empty
+  --import-file <file>  also write the objects as an import file for the native plugin:
+                        pulumi import --file <file> (Python, Go, YAML … programs)
   --api-key <key>       Langdock API key (default: LANGDOCK_API_KEY; prefer the variable, a flag
                         ends up in your shell history)
   --base-url <url>      Langdock API base URL (default: LANGDOCK_BASE_URL, else https://api.langdock.com)
@@ -80,6 +84,9 @@ export function parseExportArgs(argv: readonly string[]): ExportArgs {
         break;
       case "--out":
         args.out = value();
+        break;
+      case "--import-file":
+        args.importFile = value();
         break;
       case "--api-key":
         args.apiKey = value();

@@ -2,7 +2,8 @@ import { LangdockClient } from "../client";
 import { resolveSettings, settingEnv, type SettingWords } from "../config";
 import { redact, registerSecret } from "../base/redact";
 import { EXPORT_HELP, UsageError, parseExportArgs } from "./args";
-import { planExport } from "./plan";
+import * as fs from "fs";
+import { planExport, type ExportPlan } from "./plan";
 import { assertWritable, projectFiles, projectName, writeFiles } from "./project";
 import { readWorkspace } from "./read";
 import { packageSpec } from "./packageSpec";
@@ -52,6 +53,7 @@ export async function runExport(argv: readonly string[], io: ExportIo = defaultI
     const dependency = packageSpec(args.packageSpec);
     writeFiles(out, [...projectFiles(project, dependency.spec), { path: "index.ts", content: renderProgram(plan) }, ...plan.files]);
 
+    if (args.importFile) writeImportFile(args.importFile, plan);
     for (const note of plan.notes) io.err(`note: ${note}`);
     if (dependency.from === "install")
       io.err(
@@ -66,10 +68,17 @@ export async function runExport(argv: readonly string[], io: ExportIo = defaultI
     for (const secret of plan.secrets) io.out(`  pulumi config set --secret ${secret.key} <${secret.what}>`);
     io.out("  pulumi preview   # every object is adopted: nothing is created or changed in Langdock");
     io.out("  pulumi up");
+    if (args.importFile) io.out(`Or, with the native plugin (any language): pulumi import --file ${args.importFile} --out <program file>`);
     return 0;
   } catch (err) {
     const message = redact(err instanceof Error ? err.message : String(err));
     io.err(`pulumi-langdock export: ${message}`);
     return err instanceof UsageError ? 2 : 1;
   }
+}
+
+/** The objects as `pulumi import --file` reads them: the native plugin's type tokens, the project's names, import ids. */
+function writeImportFile(file: string, plan: ExportPlan): void {
+  const resources = plan.declarations.map((d) => ({ type: `langdock:index:${d.kind}`, name: d.resource, id: d.importId }));
+  fs.writeFileSync(file, `${JSON.stringify({ resources }, null, 2)}\n`);
 }

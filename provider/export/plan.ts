@@ -33,6 +33,8 @@ export interface Declaration {
   kind: Kind;
   resource: string;
   variable: string;
+  /** The id `pulumi import` takes for it with the native plugin (`<integrationId>/<actionId>` for a child). */
+  importId: string;
   /** Comment lines written above the declaration. */
   comments: string[];
   args: Props;
@@ -79,7 +81,7 @@ export function planExport(workspace: Workspace): ExportPlan {
     const { resource, variable } = names.take(integration.name, "integration");
     declaredIntegrations.set(integration.id, variable);
     const args = integrationArgs(integration, variable, plan);
-    plan.declarations.push({ kind: "Integration", resource, variable, comments: commentsFor(args), args });
+    plan.declarations.push({ kind: "Integration", resource, variable, importId: integration.id, comments: commentsFor(args), args });
 
     for (const action of [...(integration.actions ?? [])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0))) {
       const names_ = names.take(action.name, "action");
@@ -92,6 +94,7 @@ export function planExport(workspace: Workspace): ExportPlan {
       plan.declarations.push({
         kind: "Action",
         ...names_,
+        importId: `${integration.id}/${action.id}`,
         comments: gapComments("action", action.name, integration.name, inputs, plan),
         args: inputs,
       });
@@ -105,6 +108,7 @@ export function planExport(workspace: Workspace): ExportPlan {
       plan.declarations.push({
         kind: "Trigger",
         ...names_,
+        importId: `${integration.id}/${trigger.id}`,
         comments: gapComments("trigger", trigger.name, integration.name, inputs, plan),
         args: inputs,
       });
@@ -131,7 +135,7 @@ export function planExport(workspace: Workspace): ExportPlan {
       plan.notes.push(note);
       comments.push(note);
     }
-    plan.declarations.push({ kind: "Agent", resource, variable, comments, args });
+    plan.declarations.push({ kind: "Agent", resource, variable, importId: agent.id, comments, args });
   }
   for (const skill of byName(workspace.skills ?? [])) {
     const { resource, variable } = names.take(skill.name, "skill");
@@ -145,7 +149,7 @@ export function planExport(workspace: Workspace): ExportPlan {
           : new Expr(JSON.stringify(id), "integration not part of this export: its id stays literal"),
       );
     }
-    plan.declarations.push({ kind: "Skill", resource, variable, comments: [], args });
+    plan.declarations.push({ kind: "Skill", resource, variable, importId: skill.id, comments: [], args });
   }
   for (const { id, name } of workspace.removed ?? []) {
     plan.notes.push(

@@ -78,7 +78,8 @@ export interface IntegrationArgs {
 
 /**
  * A Langdock integration with its auth configuration. Langdock has no API to delete integrations:
- * `pulumi destroy` removes it from the state and says how to delete it in Langdock's web app.
+ * `pulumi destroy` marks it `[removed by Pulumi]` in its description (after its actions and triggers are
+ * deleted), and a later `up` that declares an integration of the same name reuses it.
  */
 export class Integration extends LangdockResource {
   declare readonly name: Out<IntegrationArgs["name"]>;
@@ -95,6 +96,7 @@ export class Integration extends LangdockResource {
   declare readonly authTestCode: Out<IntegrationArgs["authTestCode"]>;
   /** A secret output: it holds the OAuth client secret. */
   declare readonly oauthClient: Out<IntegrationArgs["oauthClient"]>;
+  /** When Langdock created the integration (ISO 8601). */
   declare readonly createdAt: Out<string | undefined>;
   constructor(name: string, args: IntegrationArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = outputNames<IntegrationOutputs>({

@@ -46,7 +46,13 @@ export async function getKnowledgeBases(options: LookupOptions = {}): Promise<La
  * The files of one knowledge base (at most 1,000; Langdock does not page this list).
  * @throws The client's error (already redacted): 404 for an unknown or unshared knowledge base.
  */
-export async function getKnowledgeFiles(args: { folderId: string }, options: LookupOptions = {}): Promise<LangdockKnowledgeFile[]> {
+export async function getKnowledgeFiles(
+  args: {
+    /** The knowledge base's id (see `getKnowledgeBases()`). */
+    folderId: string;
+  },
+  options: LookupOptions = {},
+): Promise<LangdockKnowledgeFile[]> {
   if (typeof args?.folderId !== "string" || args.folderId.trim() === "") {
     throw new InvalidArgumentError(
       "getKnowledgeFiles",

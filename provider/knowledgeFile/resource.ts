@@ -29,15 +29,21 @@ export class KnowledgeFile extends LangdockResource {
   declare readonly folderId: Out<string>;
   declare readonly file: Out<string>;
   declare readonly url: Out<string | undefined>;
+  /** The local file's name, as check read it. */
   declare readonly fileName: Out<string>;
   /** sha256 (hex) of the uploaded content; absent after Langdock failed to process it (the next up uploads it again). */
   declare readonly contentHash: Out<string | undefined>;
+  /** The uploaded file's size. */
   declare readonly sizeInBytes: Out<number>;
   /** The name Langdock stored. */
   declare readonly name: Out<string>;
+  /** The MIME type Langdock reports. */
   declare readonly mimeType: Out<string | undefined>;
+  /** Langdock's processing state: `SYNCED` when the file is searchable; `…_FAILED` or `TIMEOUT` when it is not. */
   declare readonly syncStatus: Out<SyncStatus>;
+  /** When Langdock received the file (ISO 8601). */
   declare readonly createdAt: Out<string | undefined>;
+  /** When Langdock last changed the file (ISO 8601). */
   declare readonly updatedAt: Out<string | undefined>;
   constructor(name: string, args: KnowledgeFileArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = [

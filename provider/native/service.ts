@@ -14,7 +14,7 @@ import type { Props } from "../common/crud";
 import type { Protocol } from "./protocol";
 import { unwrapSecrets, wrapSecrets } from "./values";
 import { FUNCTIONS } from "./functions";
-import { configSource, checkConfig, diffConfig } from "./settings";
+import { configSource, checkConfig, diffConfig, isExplicitProvider } from "./settings";
 
 export const PACKAGE = "langdock";
 export const tokenOf = (kind: ResourceKind): string => `${PACKAGE}:index:${kind}`;
@@ -107,7 +107,7 @@ export function providerService({ proto, log, version, schema }: ServiceOptions)
 
     checkConfig: unary(async (req) => {
       const news = fromStruct(req.getNews() as Struct);
-      const failures = checkConfig(news.plain);
+      const failures = checkConfig(news.plain, isExplicitProvider(String(req.getUrn())));
       const resp = new pb.CheckResponse().setInputs(toStruct(wrapSecrets(news.plain, [...news.secretKeys, "apiKey"])));
       return resp.setFailuresList(failures.map((f) => new pb.CheckFailure().setProperty(f.property).setReason(f.reason)));
     }),

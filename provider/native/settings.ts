@@ -55,15 +55,29 @@ export function configSource(args: Props, variables: Map<string, string> = new M
   };
 }
 
-/** Malformed settings as check failures, each at its property. */
-export function checkConfig(news: Props): CheckFailure[] {
+/**
+ * Malformed settings as check failures, each at its property. The default provider's settings are stack
+ * config (`langdock:<name>`), and the messages say so; an explicit provider's are its arguments.
+ */
+export function checkConfig(news: Props, explicitProvider: boolean): CheckFailure[] {
   try {
     resolveSettings(configSource(news));
     return [];
   } catch (err) {
     const setting = (err as { setting?: string }).setting?.replace(/^langdock:/, "") ?? "";
-    return [{ property: setting, reason: (err as Error).message }];
+    const message = (err as Error).message;
+    const reason = explicitProvider
+      ? message
+          .replace(/set it with `pulumi config set langdock:(\w+) <n>`/, "set the provider's `$1` argument")
+          .replace(/langdock:(\w+)/g, "$1")
+      : message;
+    return [{ property: setting, reason }];
   }
+}
+
+/** Whether a provider URN names an explicit provider (`pulumi:providers:langdock::<name>`), not the default one. */
+export function isExplicitProvider(urn: string): boolean {
+  return !/::default(_[\w]+)?$/.test(urn);
 }
 
 /** The settings that differ. None replaces anything: a new key or URL applies to the same objects. */

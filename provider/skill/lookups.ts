@@ -18,7 +18,15 @@ export interface LangdockSkill {
  * `slug` keeps only the skill with that slug; `query` is Langdock's own search of names and descriptions.
  * @throws The client's error (already redacted), e.g. for a key without the SKILL_API scope.
  */
-export async function getSkills(args: { slug?: string; query?: string } = {}, options: LookupOptions = {}): Promise<LangdockSkill[]> {
+export async function getSkills(
+  args: {
+    /** Keep only the skill with this slug. */
+    slug?: string;
+    /** Langdock's own search of skill names and descriptions. */
+    query?: string;
+  } = {},
+  options: LookupOptions = {},
+): Promise<LangdockSkill[]> {
   const { listSkills } = require("../client/skills") as typeof import("../client/skills");
   const { skillOutputs } = require("./wire") as typeof import("./wire");
   const skills = await listSkills(lookupClient(options), { slug: args?.slug, query: args?.query });

@@ -51,7 +51,9 @@ export class Skill extends LangdockResource {
   declare readonly source: Out<string | undefined>;
   /** sha256 of the source's content, when `source` is set. */
   declare readonly contentHash: Out<string | undefined>;
+  /** When Langdock created the skill (ISO 8601). */
   declare readonly createdAt: Out<string | undefined>;
+  /** When the skill last changed in Langdock (ISO 8601). */
   declare readonly updatedAt: Out<string | undefined>;
   constructor(name: string, args: SkillArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = outputNames<SkillOutputs>({

@@ -59,13 +59,21 @@ describe("describeKinds", () => {
     expect(input("KnowledgeFile", "folderId")?.replaceOnChange).toBe(true);
   });
 
-  it("describes every input from its Args TSDoc (document each new input there)", () => {
+  it("describes every input from its Args TSDoc and every output from the class (document each new one there)", () => {
     const undocumented = description.resources.flatMap((r) =>
       flatten(r.inputs)
         .filter(([, p]) => p.description === "")
         .map(([path]) => `${r.name}.${path}`),
     );
     expect(undocumented).toEqual([]);
+    const outputsUndocumented = description.resources.flatMap((r) =>
+      r.outputs.filter((o) => o.description === "").map((o) => `${r.name}.${o.name}`),
+    );
+    expect(outputsUndocumented).toEqual([]);
+    const argsUndocumented = description.lookups.flatMap((l) =>
+      [...l.args, ...l.options].filter((a) => a.description === "").map((a) => `${l.name}.${a.name}`),
+    );
+    expect(argsUndocumented).toEqual([]);
     expect(input("Agent", "actions.actionId")?.description).toBe("Id of an action, e.g. `action.id`.");
   });
 

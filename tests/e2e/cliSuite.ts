@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { LangdockEmulator, type EmulatorOptions } from "../../provider/emulator";
-import { PulumiCli, REQUIRE_CLI_VARIABLE, cliRequired, findPulumiCli } from "../../tooling/pulumiCli";
+import { PulumiCli, REQUIRE_CLI_VARIABLE, cliRequired, findPulumiCli, type CliResult } from "../../tooling/pulumiCli";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 export const CLI_DIR = findPulumiCli();
@@ -33,6 +33,11 @@ export interface CliWorld {
   cli: PulumiCli;
   /** Requests that change something in Langdock since the last `emulator.resetLog()`. */
   writes(): string[];
+  /**
+   * `pulumi stack init <stack>` in `dir` and the provider's config as the docs give it (the API key as a
+   * secret, the emulator as the base URL); returns `pulumi …` for that folder.
+   */
+  initStack(dir: string, stack: string, env?: Record<string, string>): Promise<(...args: string[]) => Promise<CliResult>>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +48,13 @@ export async function startWorld(options: EmulatorOptions = {}): Promise<CliWorl
     emulator,
     cli,
     writes: () => emulator.log.filter((e) => e.method !== "GET").map((e) => `${e.method} ${e.path}`),
+    async initStack(dir, stack, env = {}) {
+      const pulumi = (...args: string[]) => cli.run(dir, args, { env });
+      await pulumi("stack", "init", stack);
+      await pulumi("config", "set", "--secret", "langdock:apiKey", emulator.apiKey);
+      await pulumi("config", "set", "langdock:baseUrl", emulator.url);
+      return pulumi;
+    },
     async stop() {
       await emulator.close();
       cli.remove();

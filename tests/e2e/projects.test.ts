@@ -75,12 +75,9 @@ describeWithCli("every Pulumi project in the repo, on the real CLI", () => {
 
     // The README's commands (the quick start logs in to the local backend; the others share it).
     if (project.dir === REPO_ROOT) await cli.run(project.dir, ["login", "--local"], { env: { PULUMI_BACKEND_URL: "" } });
-    const env = project.dir === REPO_ROOT ? { PULUMI_BACKEND_URL: "" } : {};
-    const run = (...args: string[]) => cli.run(project.dir, args, { env });
-    await run("stack", "init", STACK);
+    const env: Record<string, string> = project.dir === REPO_ROOT ? { PULUMI_BACKEND_URL: "" } : {};
+    const run = await world.initStack(project.dir, STACK, env);
     try {
-      await run("config", "set", "--secret", "langdock:apiKey", emulator.apiKey);
-      await run("config", "set", "langdock:baseUrl", emulator.url);
       for (const args of project.config(world)) await run("config", "set", ...args);
 
       emulator.resetLog();
@@ -93,6 +90,7 @@ describeWithCli("every Pulumi project in the repo, on the real CLI", () => {
       const after = emulator.snapshot();
       const ids = new Set(Object.values(after).flatMap((objects: any[]) => objects.map((o) => o.id)));
       for (const key of project.outputs) expect(ids.has(outputs[key])).toBe(true);
+      expect((await run("stack", "output", "agentId")).stdout.trim()).toBe(outputs.agentId);
 
       // Nothing to do now, and nothing drifted.
       emulator.resetLog();

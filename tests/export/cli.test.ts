@@ -32,7 +32,7 @@ describe("pulumi-langdock (the package's bin)", () => {
 
   it("is declared as `bin` and shipped with a node shebang", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
-    expect(manifest.bin).toEqual({ "pulumi-langdock": "dist/cli/index.js" });
+    expect(manifest.bin).toEqual({ "pulumi-langdock": "dist/cli/index.js", "pulumi-resource-langdock": "dist/native/main.js" });
     expect(manifest.files).toContain("dist/**/*.js");
     expect(fs.readFileSync(CLI, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });

@@ -88,10 +88,10 @@ export async function startPlugin(env: NodeJS.ProcessEnv = {}) {
       );
       return { acceptSecrets: resp.getAcceptsecrets(), supportsPreview: resp.getSupportspreview() };
     },
-    async checkConfig(news: Props) {
+    async checkConfig(news: Props, urn = "urn:pulumi:test::project::pulumi:providers:langdock::default") {
       const resp = await call<InstanceType<typeof pb.CheckResponse>>(
         "checkConfig",
-        new pb.CheckRequest().setUrn("urn:pulumi:test::project::pulumi:providers:langdock::p").setNews(struct(news)).setOlds(struct({})),
+        new pb.CheckRequest().setUrn(urn).setNews(struct(news)).setOlds(struct({})),
       );
       return {
         inputs: js(resp.getInputs()),

@@ -34,6 +34,23 @@ describe("native plugin", () => {
   it("checks provider settings at their property and keeps the key secret", async () => {
     const bad = await plugin.checkConfig({ apiKey: "sk-ld-abcdef", baseUrl: "ftp://example.com" });
     expect(bad.failures).toEqual([{ property: "baseUrl", reason: expect.stringMatching(/must be an http\(s\) URL/) }]);
+    // The default provider's settings are stack config; an explicit provider's are its arguments: each message says which.
+    expect((await plugin.checkConfig({ maxRetries: "many" })).failures).toEqual([
+      {
+        property: "maxRetries",
+        reason:
+          'langdock:maxRetries must be a whole number of 0 or more, got "many": set it with `pulumi config set langdock:maxRetries <n>` or LANGDOCK_MAX_RETRIES.',
+      },
+    ]);
+    expect(
+      (await plugin.checkConfig({ maxRetries: "many" }, "urn:pulumi:test::project::pulumi:providers:langdock::staging")).failures,
+    ).toEqual([
+      {
+        property: "maxRetries",
+        reason:
+          'maxRetries must be a whole number of 0 or more, got "many": set the provider\'s `maxRetries` argument or LANGDOCK_MAX_RETRIES.',
+      },
+    ]);
     const good = await plugin.checkConfig({ apiKey: "sk-ld-abcdef", maxRetries: "3" });
     expect(good.failures).toEqual([]);
     expect(good.inputs.apiKey).toEqual(secret("sk-ld-abcdef"));

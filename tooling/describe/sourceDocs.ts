@@ -49,7 +49,11 @@ export class SourceDocs {
   }
 
   doc(symbol: ts.Symbol): string {
-    return ts.displayPartsToString(symbol.getDocumentationComment(this.checker)).trim();
+    // `{@link X}` reads as code in Markdown.
+    return ts
+      .displayPartsToString(symbol.getDocumentationComment(this.checker))
+      .replace(/\{@link\s+([^}|\s]+)[^}]*\}/g, "`$1`")
+      .trim();
   }
 
   /** The class's constructor `args` parameter type (its `…Args`). */

@@ -106,22 +106,30 @@ export function renderLookup(lookup: LookupDescription, packageName: string): st
 
 /** A table of properties; their object-valued properties get their own section (appended to `nested`). */
 function propertyTable(properties: PropertyDescription[], noun: string, nested: string[], prefix: string): string {
+  if (properties.length === 0) return `No ${noun}s.`;
   const rows = properties.map((p) => {
     const path = `${prefix}${p.name}`;
     const inner = objectOf(p.type);
+    const title = p.type.kind === "array" ? `${path}[]` : path;
     if (inner) {
-      const title = p.type.kind === "array" ? `${path}[]` : path;
-      const section = propertyTable(inner.properties, "property", nested, p.type.kind === "array" ? `${path}[].` : `${path}.`);
+      const section = propertyTable(inner.properties, "property", nested, `${title}.`);
       nested.push(`### \`${title}\``, "", section, "");
     }
-    return `| \`${p.name}\` | ${cell(typeText(p.type, inner && `#${anchor(p.type.kind === "array" ? `${path}[]` : path)}`))} | ${p.required ? "yes" : "no"} | ${cell(defaultText(p.default))} | ${cell(limitText(p))} | ${cell(notes(p))} | ${cell(p.description)} |`;
+    return [
+      `\`${p.name}\``,
+      typeText(p.type, inner && `#${anchor(title)}`),
+      p.required ? "yes" : "no",
+      defaultText(p.default),
+      limitText(p),
+      notes(p),
+      p.description,
+    ].map(cell);
   });
-  if (rows.length === 0) return `No ${noun}s.`;
-  return [
-    `| ${noun} | type | required | default | limits | notes | description |`,
-    "| --- | --- | --- | --- | --- | --- | --- |",
-    ...rows,
-  ].join("\n");
+  // Columns nothing fills (a lookup's result has no defaults or limits) are left out.
+  const headers = [noun, "type", "required", "default", "limits", "notes", "description"];
+  const used = headers.map((_, i) => i < 3 || i === 6 || rows.some((r) => r[i] !== ""));
+  const pick = (row: string[]) => `| ${row.filter((_, i) => used[i]).join(" | ")} |`;
+  return [pick(headers), pick(headers.map(() => "---")), ...rows.map(pick)].join("\n");
 }
 
 function outputTable(outputs: PropertyDescription[]): string {
@@ -235,7 +243,8 @@ function anchor(heading: string): string {
 
 function firstSentence(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  const end = flat.search(/\.(\s|$)/);
+  // A period ending a sentence: not the one of "e.g." or "i.e.", and followed by a new sentence or the end.
+  const end = flat.search(/(?<!\b(?:e\.g|i\.e))\.(?=\s+[A-Z`(]|$)/);
   return end === -1 ? flat : flat.slice(0, end + 1);
 }
 

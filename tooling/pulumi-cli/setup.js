@@ -76,7 +76,8 @@ function buildCli() {
     stdio: ["ignore", process.stderr, process.stderr],
     env: { ...process.env, CGO_ENABLED: "0", GOTOOLCHAIN: "local", GOFLAGS: "-mod=readonly" },
   });
-  if (build.status !== 0) throw new Error(`go build of the Pulumi CLI failed (exit ${build.status ?? build.signal}): see the output above.`);
+  if (build.status !== 0)
+    throw new Error(`go build of the Pulumi CLI failed (exit ${build.status ?? build.signal}): see the output above.`);
   say(`Built in ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
@@ -93,7 +94,10 @@ function main() {
   if (version === PINNED) say(`Pulumi CLI ${PINNED} already built in ${CLI_DIR}.`);
   else buildCli();
   const built = versionOf(pulumi);
-  if (built !== PINNED) throw new Error(`The built Pulumi CLI prints ${built ?? "nothing"} instead of ${PINNED}: delete ${CLI_DIR} and run npm run pulumi-cli again.`);
+  if (built !== PINNED)
+    throw new Error(
+      `The built Pulumi CLI prints ${built ?? "nothing"} instead of ${PINNED}: delete ${CLI_DIR} and run npm run pulumi-cli again.`,
+    );
   writeIfChanged(path.join(CLI_DIR, "language-host.js"), fs.readFileSync(path.join(__dirname, "language-host.js"), "utf8"), 0o644);
   writeIfChanged(path.join(CLI_DIR, "pulumi-language-nodejs"), LANGUAGE_HOST_SHIM, 0o755);
   writeIfChanged(path.join(CLI_DIR, "pulumi-resource-pulumi-nodejs"), DYNAMIC_PROVIDER_SHIM, 0o755);
