@@ -24,7 +24,7 @@ const FIELD_NAMES: Record<CodeKind, CodeField> = { action: "action code", trigge
 /** Options of {@link codeFromFile}. */
 export interface CodeFromFileOptions {
   /**
-   * `"action"` (default) checks the 40,000-character limit of `code`; `"trigger"` the 1,000 of `pollingCode`;
+   * `"action"` (default) checks the 150,000-character limit of `code`; `"trigger"` the 1,000 of `pollingCode`;
    * `"skill"` the 50,000 of a Skill's `instructions` (Markdown: never compiled).
    */
   kind?: CodeKind;
@@ -50,7 +50,7 @@ export interface CodeFromFileOptions {
  * @param file Path of the file, e.g. `"./actions/get-user.js"`.
  * @returns The file's text, unchanged otherwise.
  * @throws CodeFileError (or InvalidArgumentError for bad arguments) with one sentence naming the path as given and as resolved when the file does not exist,
- * is a directory or cannot be read, when it is longer than Langdock accepts (40,000 characters for action
+ * is a directory or cannot be read, when it is longer than Langdock accepts (150,000 characters for action
  * code, 1,000 for trigger polling code), or (unless `checkSyntax: false`) when it is not valid JavaScript.
  *
  * @example

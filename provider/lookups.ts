@@ -43,8 +43,9 @@ export interface LangdockIntegration extends LangdockIntegrationSummary {
 
 /** A form field of a STRUCTURED agent (the Agent resource's `inputFields` shape). */
 export interface LangdockAgentInputField {
+  /** Absent in current answers (Langdock's GET omits it), as are `options` and `fileTypes`. */
   slug?: string;
-  /** TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT or DATE. */
+  /** TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT, MULTI_SELECT, DATE or EMAIL. */
   type: string;
   label: string;
   description?: string;
@@ -52,6 +53,7 @@ export interface LangdockAgentInputField {
   order?: number;
   options?: string[];
   fileTypes?: string[];
+  emailDomain?: string;
 }
 
 /**
@@ -78,8 +80,10 @@ export interface LangdockAgent {
   attachments: string[];
   webSearch: boolean;
   imageGeneration: boolean;
+  /** What Langdock reports in `codeInterpreterEnabled`; current answers omit it (Langdock ignores the setting): then `false`. */
   dataAnalyst: boolean;
   canvas: boolean;
+  extendedThinking: boolean;
   /** Present when Langdock reports it. */
   disabled?: boolean;
   createdAt?: string;

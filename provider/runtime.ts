@@ -95,6 +95,7 @@ export async function check(kind: ResourceKind, olds: Props, news: Props) {
   const { resolveFileAsset } = require("./files/fileAsset") as typeof import("./files/fileAsset");
   return guarded(async () => {
     const result = checkInputs(schemas(kind), await resolveFileAsset(news));
+    if (result.failures.length === 0) for (const message of schemas(kind).advisories?.(news) ?? []) warn(message);
     // adoptId acts at the first up only: once the resource is in the state, a replacement creates anew.
     const inState = Object.keys(olds ?? {}).some((k) => k !== "__provider");
     if (inState && "adoptId" in result.inputs) delete result.inputs.adoptId;

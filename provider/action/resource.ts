@@ -9,7 +9,7 @@ import type { ActionOutputs } from "./wire";
 export interface ActionArgs extends ChildArgs {
   /** At most 1,000 characters; agents read it to decide when to call the action. */
   description?: pulumi.Input<string>;
-  /** JavaScript run in Langdock's sandbox, at most 40,000 characters (see `codeFromFile`). Trailing whitespace is not significant. */
+  /** JavaScript run in Langdock's sandbox, at most 150,000 characters (some deployments accept 40,000; see `codeFromFile`). Trailing whitespace is not significant. */
   code?: pulumi.Input<string>;
   /** Whether users confirm each run; default `false`. */
   requiresConfirmation?: pulumi.Input<boolean>;

@@ -13,6 +13,6 @@ export const actionOutputs = (wire: ActionWire, integrationId: string, fallback:
     ...childOutputs(wire, integrationId, fallback),
     code: wire.code === undefined ? fallback.code : wire.code || undefined,
     requiresConfirmation: wire.requiresConfirmation ?? fallback.requiresConfirmation,
-    inputFields: wire.inputFields ? inputFieldsFromWire(wire.inputFields) : fallback.inputFields,
+    inputFields: wire.inputFields ? inputFieldsFromWire(wire.inputFields, fallback.inputFields) : fallback.inputFields,
     order: wire.order ?? fallback.order,
   });

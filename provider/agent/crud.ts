@@ -5,6 +5,9 @@ import {
   BadRequestError,
   ConflictError,
   CreateUnconfirmedError,
+  DefaultModelMissingError,
+  ExtendedThinkingUnsupportedError,
+  InternalServerError,
   ModelUnavailableError,
   PartialStateError,
 } from "../errors";
@@ -22,16 +25,30 @@ import { agentOutputs, toBody } from "./wire";
 const REQUEST_FIELDS = requestFields(AGENT_PROPERTIES);
 
 /**
- * Turns Langdock's "unknown model" 400 into an error that lists the valid models. Decided by the
- * model list, never by the 400's wording: any 400 while a model is declared asks for the list, and
- * only a model missing from it is blamed (an unknown action or attachment is a 400 too).
+ * Turns Langdock's 400 about the model into an error that says what to use: an unknown model lists the
+ * valid ones, extended thinking on a model without it lists those that have it. Decided by the model
+ * list, never by the 400's wording: any 400 while a model is declared (or extended thinking enabled) asks
+ * for the list, and only what the list confirms is blamed (an unknown action or attachment is a 400 too).
+ * `model`: the declared model, else the one the agent has.
  */
-async function explainModel(ctx: Context, inputs: AgentInputs, err: unknown): Promise<never> {
-  if (err instanceof BadRequestError && typeof inputs.model === "string") {
-    const models = await ctx.client.listModels().catch(() => undefined);
-    if (models && !models.includes(inputs.model)) throw new ModelUnavailableError(inputs.model, models, err);
+async function explainModel(ctx: Context, inputs: AgentInputs, err: unknown, model = inputs.model): Promise<never> {
+  if (err instanceof BadRequestError && (typeof inputs.model === "string" || inputs.extendedThinking)) {
+    const models = await ctx.client.listModelDetails().catch(() => undefined);
+    const ids = models?.map((m) => m.id);
+    if (ids && typeof inputs.model === "string" && !ids.includes(inputs.model)) throw new ModelUnavailableError(inputs.model, ids, err);
+    const known = models?.find((m) => m.id === model);
+    if (models && inputs.extendedThinking && typeof model === "string" && known?.supportsExtendedThinking === false) {
+      const supported = models.filter((m) => m.supportsExtendedThinking === true).map((m) => m.id);
+      throw new ExtendedThinkingUnsupportedError(model, supported, err);
+    }
   }
   throw err;
+}
+
+/** Langdock's 500 "Workspace default model not configured" (a create without `model`): an error that says what to set. */
+function explainDefaultModel(inputs: AgentInputs, err: unknown): unknown {
+  const missing = err instanceof InternalServerError && inputs.model === undefined && /default model not configured/i.test(err.apiMessage);
+  return missing ? new DefaultModelMissingError(err) : err;
 }
 
 /** Applies changed inputs to the draft, publishes it, and re-enables a disabled agent. */
@@ -43,7 +60,9 @@ async function converge(ctx: Context, id: string, olds: Props, news: AgentInputs
     const body = toBody(news, fields);
     // Sent only when the program sets it (docs/langdock-api.md); once it did, removing it clears the list.
     if (fields.includes("knowledgeFolderIds")) body.knowledgeFolderIds = news.knowledgeFolderIds ?? [];
-    const draft = await ctx.client.updateAgent(id, body).catch((err) => explainModel(ctx, news, err));
+    const draft = await ctx.client
+      .updateAgent(id, body)
+      .catch((err) => explainModel(ctx, news, err, news.model ?? (olds.model as string | undefined)));
     let published: AgentWire | undefined;
     try {
       published = await ctx.client.publishAgent(id).catch((err) => {
@@ -75,7 +94,8 @@ export const agentCrud: AdoptableCrud<AgentInputs> = {
     const existing = await orIfGone(ctx.client.getAgent(inputs.adoptId), (err) =>
       AdoptionNotFoundError.object("agent", inputs.adoptId, err),
     );
-    const current = agentOutputs(existing, {});
+    // Langdock's GET omits input fields' slug, options and fileTypes: where it does, the program's are taken as Langdock's.
+    const current = agentOutputs(existing, { inputFields: inputs.inputFields });
     const changes = adoptionChanges(agentSchema, current, { ...inputs, disabled: false });
     return { id: existing.id, current, changes, wire: existing };
   },
@@ -93,7 +113,9 @@ export const agentCrud: AdoptableCrud<AgentInputs> = {
     // whose outcome is uncertain cannot be looked up; it is never repeated blindly.
     // name is among REQUEST_FIELDS; spelled out so the type shows a create always carries it.
     const body: CreateAgentRequest = { ...toBody(inputs, REQUEST_FIELDS), name: inputs.name };
-    const outcome = await attemptCreate(() => ctx.client.createAgent(body)).catch((err) => explainModel(ctx, inputs, err));
+    // The missing-default-model 500 is a definite answer, not an uncertain create: it is explained before attemptCreate sees it.
+    const send = () => ctx.client.createAgent(body).catch((err) => Promise.reject(explainDefaultModel(inputs, err)));
+    const outcome = await attemptCreate(send).catch((err) => explainModel(ctx, inputs, err));
     if (outcome.kind === "done") {
       take(holder, outcome.wire.id, "created");
       return { id: outcome.wire.id, outs: agentOutputs(outcome.wire, inputs) };

@@ -11,7 +11,7 @@ import { LIMITS } from "../base/limits";
 export async function removeAgent(ctx: Context, id: string, props: Props): Promise<void> {
   const marked = await unlessGone(
     (async () => {
-      await ctx.client.updateAgent(id, { description: removedDescription(props.description, LIMITS.agent.description) });
+      await ctx.client.updateAgent(id, { description: removedDescription(props.description, LIMITS.agent.removedDescription) });
       await ctx.client.publishAgent(id).catch((err) => {
         if (!(err instanceof ConflictError)) throw err; // nothing to publish: the marker is already live
       });

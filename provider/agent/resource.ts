@@ -12,36 +12,47 @@ export interface AgentActionArgs {
 }
 
 export interface AgentInputFieldArgs {
-  /** Unique key of the field. */
+  /** Unique key of the field, 1–64 characters. Langdock's answers do not show it: the program's value is kept. */
   slug: pulumi.Input<string>;
-  /** TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT or DATE. */
+  /** TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT, MULTI_SELECT, DATE or EMAIL. */
   type: pulumi.Input<AgentFieldType>;
-  /** Label shown in the form. */
+  /** Label shown in the form, 1–255 characters. */
   label: pulumi.Input<string>;
-  /** Help text, at most 500 characters. */
+  /** Help text, at most 512 characters. */
   description?: pulumi.Input<string>;
   /** Whether a value is required; default `false`. */
   required?: pulumi.Input<boolean>;
   /** 0-based display position; default: its position in the list. */
   order?: pulumi.Input<number>;
-  /** Choices of a SELECT field. */
+  /** Choices of a SELECT or MULTI_SELECT field. Langdock's answers do not show them: the program's value is kept. */
   options?: pulumi.Input<pulumi.Input<string>[]>;
-  /** Allowed file types of a FILE field. */
+  /** Allowed file types of a FILE field. Langdock's answers do not show them: the program's value is kept. */
   fileTypes?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Only addresses of this domain are accepted (EMAIL fields), e.g. `"example.com"`. */
+  emailDomain?: pulumi.Input<string>;
 }
 
 export interface AgentArgs {
-  /** Agent name, 1–80 characters. */
+  /**
+   * Agent name, 1–255 characters (some Langdock deployments accept only 80: they refuse a longer one at
+   * `pulumi up`, naming `name`).
+   */
   name: pulumi.Input<string>;
-  /** At most 500 characters. */
+  /** At most 800 characters (some deployments accept 500 or 256). */
   description?: pulumi.Input<string>;
   /** Emoji icon, at most 16 characters. */
   emoji?: pulumi.Input<string>;
-  /** System prompt, at most 40,000 characters. */
+  /** System prompt, at most 50,000 characters (some deployments accept 40,000). */
   instruction?: pulumi.Input<string>;
-  /** `"PROMPT"` (default) or `"STRUCTURED"` (a form built from `inputFields`). */
+  /**
+   * How the agent is started: `"PROMPT"` (default, a chat), `"STRUCTURED"` (a form built from `inputFields`),
+   * or `"INTEGRATION"`, `"SCHEDULED"`, `"WEBHOOK"` (started by an integration, a schedule or a webhook).
+   */
   inputType?: pulumi.Input<InputType>;
-  /** Model deployment name (see `getModels()`); the workspace default when absent. An unknown name fails with the list of valid ones. */
+  /**
+   * Model deployment name (see `getModels()`); the workspace default when absent. An unknown name fails
+   * with the list of valid ones; a workspace without a default model needs it.
+   */
   model?: pulumi.Input<string>;
   /** Temperature from 0 to 1; default 0.3. */
   creativity?: pulumi.Input<number>;
@@ -63,10 +74,21 @@ export interface AgentArgs {
   webSearch?: pulumi.Input<boolean>;
   /** Image generation; default `false`. */
   imageGeneration?: pulumi.Input<boolean>;
-  /** Code interpreter (Langdock's "data analyst"); default `false`. */
+  /**
+   * Ignored by Langdock since late 2026 ("accepted for compatibility and ignored"): it no longer switches
+   * the data analyst on or off. Kept so older programs still run; never sent, never compared, and
+   * `pulumi preview` warns while it is set. Remove it.
+   * @deprecated Langdock ignores it.
+   */
   dataAnalyst?: pulumi.Input<boolean>;
   /** Canvas; default `false`. */
   canvas?: pulumi.Input<boolean>;
+  /**
+   * Extended thinking (the model reasons before answering); default `false`. Only models whose
+   * `supportsExtendedThinking` is true in Langdock's model list support it: on another model `pulumi up`
+   * fails, naming the models that do.
+   */
+  extendedThinking?: pulumi.Input<boolean>;
   /** Take over this existing agent instead of creating one (read at the first `up`, then updated and published to match). Changing it later has no effect. */
   adoptId?: pulumi.Input<string>;
 }
@@ -91,8 +113,10 @@ export class Agent extends LangdockResource {
   declare readonly knowledgeFolderIds: Out<AgentArgs["knowledgeFolderIds"]>;
   declare readonly webSearch: Out<boolean>;
   declare readonly imageGeneration: Out<boolean>;
+  /** What the program set (Langdock ignores it). */
   declare readonly dataAnalyst: Out<boolean>;
   declare readonly canvas: Out<boolean>;
+  declare readonly extendedThinking: Out<boolean>;
   /** True when the agent is disabled in Langdock (after `pulumi destroy`, or in the UI); `up` re-enables it. */
   declare readonly disabled: Out<boolean>;
   /** When Langdock created the agent (ISO 8601). */
@@ -117,6 +141,7 @@ export class Agent extends LangdockResource {
       imageGeneration: true,
       dataAnalyst: true,
       canvas: true,
+      extendedThinking: true,
       disabled: true,
       createdAt: true,
       updatedAt: true,

@@ -4,6 +4,7 @@ import { items, onlyForType, uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
 import type { CheckFailure } from "../common/schema";
 import { LIMITS } from "../base/limits";
+import { deepEqual } from "../base/props";
 import { agentSpec } from "./spec";
 import { AGENT_PROPERTIES, DEFAULT_CREATIVITY } from "./properties";
 import { comparableOf } from "../common/properties";
@@ -26,6 +27,7 @@ const agentField = strictObject({
     .optional(),
   options: list(text(LIMITS.agentField.option, 1)).optional(),
   fileTypes: list(text(LIMITS.agentField.fileType, 1)).optional(),
+  emailDomain: text(LIMITS.agentField.emailDomain, 1).optional(),
 });
 
 const agentAction = strictObject({
@@ -54,6 +56,7 @@ export const AgentInputsSchema = strictObject({
   imageGeneration: bool().default(false),
   dataAnalyst: bool().default(false),
   canvas: bool().default(false),
+  extendedThinking: bool().default(false),
   adoptId: uuid("id of an existing agent to take over").optional(),
 }).transform((inputs) => ({
   ...inputs,
@@ -73,7 +76,8 @@ export const agentSchema: ResourceSchema<AgentInputs> = {
       });
     }
     failures.push(...uniqueSlugs(given.inputFields, "inputFields", "field"));
-    failures.push(...onlyForType(given.inputFields, "inputFields", "SELECT", ["options"]));
+    failures.push(...onlyForType(given.inputFields, "inputFields", ["SELECT", "MULTI_SELECT"], ["options"]));
+    failures.push(...onlyForType(given.inputFields, "inputFields", "EMAIL", ["emailDomain"]));
     failures.push(...onlyForType(given.inputFields, "inputFields", "FILE", ["fileTypes"]));
     const actionIds = new Set<unknown>();
     items(given.actions).forEach((action, i) => {
@@ -87,4 +91,17 @@ export const agentSchema: ResourceSchema<AgentInputs> = {
   comparable: comparableOf(AGENT_PROPERTIES),
   replaceOnChanges: agentSpec.replaceOnChanges,
   serverDefaulted: ["model"],
+  advisories: (given) =>
+    given.dataAnalyst === undefined
+      ? []
+      : [
+          `agent ${JSON.stringify(String(given.name ?? ""))}: Langdock now ignores dataAnalyst (it is accepted only for compatibility and no longer switches the data analyst on or off), so remove it from the program.`,
+        ],
+  destructive: (olds, news) => {
+    const actions = AGENT_PROPERTIES.actions.compare;
+    if (deepEqual(actions(olds.actions), actions(news.actions))) return [];
+    return [
+      `agent ${JSON.stringify(String(news.name ?? olds.name ?? ""))}: this update sends its actions, and Langdock then also removes every workflow attached to the agent in its web app (the API cannot show them), so re-attach those workflows in Langdock after pulumi up.`,
+    ];
+  },
 };

@@ -1,5 +1,5 @@
 /** The agent's translation to and from Langdock's wire shapes, shared by its CRUD, the lookups and export. */
-import type { AgentWire } from "../client/wire";
+import type { AgentInputFieldWire, AgentWire } from "../client/wire";
 import type { Outputs, Props } from "../common/crud";
 import { sanitize } from "../base/props";
 import { bodyOf } from "../common/properties";
@@ -48,20 +48,7 @@ export function agentOutputs(wire: AgentWire, fallback: Props): AgentOutputs {
     actions: wire.actions
       ? wire.actions.map((a) => ({ actionId: a.actionId, requiresConfirmation: a.requiresConfirmation ?? true }))
       : fallback.actions,
-    inputFields: wire.inputFields
-      ? wire.inputFields.map((f, i) =>
-          sanitize({
-            slug: f.slug ?? undefined,
-            type: f.type,
-            label: f.label,
-            description: f.description || undefined,
-            required: f.required ?? false,
-            order: f.order ?? i,
-            options: f.options && f.options.length > 0 ? f.options : undefined,
-            fileTypes: fileTypeList(f.fileTypes),
-          }),
-        )
-      : fallback.inputFields,
+    inputFields: wire.inputFields ? inputFieldsOf(wire.inputFields, fallback.inputFields) : fallback.inputFields,
     attachments: wire.attachments ?? fallback.attachments,
     knowledgeFolderIds: wire.knowledgeFolderIds ?? fallback.knowledgeFolderIds,
     ...capabilities,
@@ -70,6 +57,34 @@ export function agentOutputs(wire: AgentWire, fallback: Props): AgentOutputs {
     createdAt: wire.createdAt ?? fallback.createdAt,
     updatedAt: wire.updatedAt ?? fallback.updatedAt,
   });
+}
+
+/**
+ * Input fields as the program states them, sorted by `order`. Langdock's GET omits slug, options and
+ * fileTypes (late 2026): those come from the known field at the same `order` (the state's), so their
+ * absence is never drift.
+ */
+function inputFieldsOf(fields: AgentInputFieldWire[], fallback: unknown): Props[] {
+  const known = new Map<unknown, Props>();
+  if (Array.isArray(fallback)) (fallback as Props[]).forEach((f, i) => known.set(f.order ?? i, f));
+  return fields
+    .map((f, i) => {
+      const order = f.order ?? i;
+      const kept = known.get(order) ?? {};
+      const options = f.options && f.options.length > 0 ? f.options : kept.options;
+      return sanitize({
+        slug: f.slug ?? kept.slug,
+        type: f.type,
+        label: f.label,
+        description: f.description || undefined,
+        required: f.required ?? false,
+        order,
+        options,
+        fileTypes: fileTypeList(f.fileTypes) ?? kept.fileTypes,
+        emailDomain: f.emailDomain ?? kept.emailDomain,
+      });
+    })
+    .sort((a, b) => Number(a.order) - Number(b.order));
 }
 
 /** File types as the resource takes them: a list (some responses send one comma-separated string). */

@@ -23,10 +23,20 @@ export const ACTION_FIELD_TYPES = [
 ] as const;
 /** Triggers accept the types TEXT through VECTOR (and no `contextActionId`). */
 export const TRIGGER_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "BOOLEAN", "SELECT", "PASSWORD", "VECTOR"] as const;
-/** Agents: `inputType`. */
-export const INPUT_TYPES = ["PROMPT", "STRUCTURED"] as const;
+/** Agents: `inputType` (INTEGRATION, SCHEDULED and WEBHOOK: agents started by an integration, a schedule or a webhook). */
+export const INPUT_TYPES = ["PROMPT", "STRUCTURED", "INTEGRATION", "SCHEDULED", "WEBHOOK"] as const;
 /** Agents: the type of an input field. */
-export const AGENT_FIELD_TYPES = ["TEXT", "MULTI_LINE_TEXT", "NUMBER", "CHECKBOX", "FILE", "SELECT", "DATE"] as const;
+export const AGENT_FIELD_TYPES = [
+  "TEXT",
+  "MULTI_LINE_TEXT",
+  "NUMBER",
+  "CHECKBOX",
+  "FILE",
+  "SELECT",
+  "MULTI_SELECT",
+  "DATE",
+  "EMAIL",
+] as const;
 
 export type AuthType = (typeof AUTH_TYPES)[number];
 export type AuthFieldType = (typeof AUTH_FIELD_TYPES)[number];

@@ -27,14 +27,20 @@ export interface InputFieldArgs {
   allowMultiSelect?: pulumi.Input<boolean>;
   /** Id of an action that supplies this field's options dynamically. */
   contextActionId?: pulumi.Input<string>;
+  /**
+   * The JSON Schema of an OBJECT field's value, as JSON text (e.g. `JSON.stringify({ type: "object", … })`);
+   * compared as JSON, so whitespace and key order do not matter. Langdock's answers do not return it, so it
+   * is compared with the state only: a change made in Langdock's web app is not seen.
+   */
+  jsonSchema?: pulumi.Input<string>;
   /** Set by Langdock (present on `inputFields` outputs); accepted and ignored, never sent. */
   slug?: pulumi.Input<string>;
   /** Set by Langdock (present on `inputFields` outputs); accepted and ignored, never sent. */
   order?: pulumi.Input<number>;
 }
 
-/** A field users fill in when they set a trigger up: the types TEXT through VECTOR, no `contextActionId`. */
-export interface TriggerInputFieldArgs extends Omit<InputFieldArgs, "type" | "contextActionId"> {
+/** A field users fill in when they set a trigger up: the types TEXT through VECTOR, no `contextActionId` or `jsonSchema`. */
+export interface TriggerInputFieldArgs extends Omit<InputFieldArgs, "type" | "contextActionId" | "jsonSchema"> {
   /** Field type; default `"TEXT"`. */
   type?: pulumi.Input<TriggerFieldType>;
 }

@@ -203,7 +203,21 @@ export class LangdockClient {
     return this.request("PATCH", "/agent/v1/disable", {}, wire.AnyEnvelope, { body: { agentId, disabled } });
   }
   listModels() {
-    return this.request("GET", "/agent/v1/models", {}, wire.ModelsEnvelope).then((r) => r.data.map((m) => m.id));
+    return this.listModelDetails().then((models) => models.map((m) => m.id));
+  }
+  /** The models with what Langdock says about them (`supportsExtendedThinking`). */
+  listModelDetails() {
+    return this.request("GET", "/agent/v1/models", {}, wire.ModelsEnvelope).then((r) => r.data);
+  }
+  // ---- Integration icons ----
+  getIntegrationIcon(integrationId: string) {
+    return this.request("GET", "/integrations/v1/{integrationId}/icon", { integrationId }, wire.IconEnvelope);
+  }
+  /** Multipart field `icon` (PNG, JPEG or WebP, at most 20 MB). */
+  putIntegrationIcon(integrationId: string, blob: Blob, fileName: string) {
+    const body = new FormData();
+    body.append("icon", blob, fileName);
+    return this.request("PUT", "/integrations/v1/{integrationId}/icon", { integrationId }, wire.IconEnvelope, { body });
   }
 }
 

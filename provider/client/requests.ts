@@ -66,6 +66,8 @@ export interface InputFieldRequest<T extends string = ActionFieldType> {
 
 export interface ActionInputFieldRequest extends InputFieldRequest<ActionFieldType> {
   contextActionId?: string;
+  /** A JSON Schema, as a string (OBJECT fields). */
+  jsonSchema?: string;
 }
 
 /** Create and PUT of an action (a PUT replaces every property but code, which it keeps when omitted). */
@@ -94,6 +96,7 @@ export interface AgentInputFieldRequest {
   order: number;
   options?: string[];
   fileTypes?: string[] | null;
+  emailDomain?: string;
 }
 
 /** An agent's fields in request names (the responses rename some, see agent/properties.ts); an update sends those that changed. */
@@ -112,8 +115,8 @@ export interface AgentRequest {
   knowledgeFolderIds?: string[];
   webSearch?: boolean;
   imageGeneration?: boolean;
-  dataAnalyst?: boolean;
   canvas?: boolean;
+  extendedThinking?: boolean;
 }
 
 export type CreateAgentRequest = AgentRequest & { name: string };

@@ -30,10 +30,20 @@ export interface ResponseContext {
 }
 
 /** What to do next, by status; scope hints follow docs/langdock-api.md (INTEGRATION_API, AGENT_API). */
-function hintFor(status: number | undefined, request: RequestInfo, said: boolean, context: ResponseContext = {}): string {
+function hintFor(
+  status: number | undefined,
+  request: RequestInfo,
+  said: boolean,
+  context: ResponseContext = {},
+  missingScopes: string[] = [],
+): string {
   const knowledge = request.path.startsWith("/knowledge") || request.path.startsWith("/attachment/");
   const scope = knowledge ? "KNOWLEDGE_FOLDER_API" : request.path.startsWith("/agent/") ? "AGENT_API" : "INTEGRATION_API";
   const attempts = context.attempts ?? 1;
+  if (status === 403 && missingScopes.length > 0) {
+    const them = missingScopes.length === 1 ? "it" : "them";
+    return `add ${missingScopes.join(" and ")} to the API key's scopes in its settings in Langdock (or use a key that has ${them})`;
+  }
   if (status === 403 && knowledge) {
     return "give the API key the KNOWLEDGE_FOLDER_API scope, share the knowledge base with the key, and for changes give the key the Editor role on it";
   }
@@ -82,7 +92,7 @@ function hintFor(status: number | undefined, request: RequestInfo, said: boolean
  * `{message: [{path, message}]}`, `{error: {message, code}}`, `{error: string}`, `{errorMessage}`,
  * or an empty/HTML/text body. Returns a readable message and any field issues.
  */
-export function parseErrorBody(body: unknown): { message: string; issues: FieldIssue[] } {
+export function parseErrorBody(body: unknown): { message: string; issues: FieldIssue[]; missingScopes?: string[] } {
   if (body === undefined || body === null || body === "") return { message: "", issues: [] };
   if (typeof body === "string") {
     const trimmed = body.trim();
@@ -98,6 +108,12 @@ export function parseErrorBody(body: unknown): { message: string; issues: FieldI
   if (Array.isArray(body)) return { message: "", issues: body.map(toIssue) };
   if (typeof body === "object") {
     const record = body as Record<string, unknown>;
+    const missingScopes = missingScopesOf(record);
+    if (missingScopes) {
+      const plural = missingScopes.length === 1 ? "scope" : "scopes";
+      return { message: `the API key lacks the ${plural} ${missingScopes.join(", ")}`, issues: [], missingScopes };
+    }
+    // `{ type: "error", error: { type, message } }` (the OpenAPI's shape) is read through `error` below.
     const message = record.message ?? record.errorMessage ?? record.error ?? record.detail;
     if (Array.isArray(message)) return { message: "", issues: message.map(toIssue) };
     if (message && typeof message === "object") {
@@ -108,6 +124,14 @@ export function parseErrorBody(body: unknown): { message: string; issues: FieldI
     if (message !== undefined) return { message: String(message), issues: [] };
   }
   return { message: "", issues: [] };
+}
+
+/** `403 { error: "INSUFFICIENT_SCOPES", details: { missing: ["AGENT_API", …] } }`: the scopes the key lacks. */
+function missingScopesOf(record: Record<string, unknown>): string[] | undefined {
+  if (record.error !== "INSUFFICIENT_SCOPES") return undefined;
+  const missing = (record.details as { missing?: unknown } | undefined)?.missing;
+  const scopes = Array.isArray(missing) ? missing.filter((s): s is string => typeof s === "string") : [];
+  return scopes.length > 0 ? scopes : undefined;
 }
 
 function toIssue(raw: unknown): FieldIssue {
@@ -139,14 +163,14 @@ const BY_STATUS: Record<number, typeof APIError> = {
 };
 
 export function errorFromResponse(status: number, body: unknown, request: RequestInfo, context: ResponseContext = {}): APIError {
-  const { message, issues } = parseErrorBody(body);
+  const { message, issues, missingScopes } = parseErrorBody(body);
   const Class = BY_STATUS[status] ?? (status >= 500 ? InternalServerError : APIError);
   return new Class(
     status,
     redact(message || `HTTP ${status}`),
     issues.map((i) => ({ path: i.path, message: redact(i.message) })),
     request,
-    hintFor(status, request, Boolean(message) || issues.length > 0, context),
+    hintFor(status, request, Boolean(message) || issues.length > 0, context, missingScopes),
   );
 }
 

@@ -84,7 +84,13 @@ export const IntegrationWireSchema = z.object({
 });
 export type IntegrationWire = z.infer<typeof IntegrationWireSchema>;
 
-export const IntegrationSummaryWireSchema = z.object({ id: z.string(), name: z.string(), description: nullishString });
+/** Late 2026 the list may also hold Langdock's own (catalog) integrations: `buildByLangdock: true`. */
+export const IntegrationSummaryWireSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: nullishString,
+  buildByLangdock: nullishBool,
+});
 export type IntegrationSummaryWire = z.infer<typeof IntegrationSummaryWireSchema>;
 
 export const AgentInputFieldWireSchema = z.object({
@@ -96,6 +102,7 @@ export const AgentInputFieldWireSchema = z.object({
   order: z.number().nullish(),
   options: z.array(z.string()).nullish(),
   fileTypes: z.union([z.string(), z.array(z.string())]).nullish(),
+  emailDomain: nullishString,
 });
 export type AgentInputFieldWire = z.infer<typeof AgentInputFieldWireSchema>;
 
@@ -113,6 +120,8 @@ export const AgentWireSchema = z.object({
   imageGenerationEnabled: nullishBool,
   codeInterpreterEnabled: nullishBool,
   canvasEnabled: nullishBool,
+  extendedThinking: nullishBool,
+  // Late-2026 answers add `connectionId` (null when set through the API): not part of the resource, dropped here.
   actions: z.array(z.object({ actionId: z.string(), requiresConfirmation: nullishBool })).nullish(),
   inputFields: z.array(AgentInputFieldWireSchema).nullish(),
   attachments: z.array(z.string()).nullish(),
@@ -130,6 +139,10 @@ export const TriggerEnvelope = z.object({ trigger: TriggerWireSchema });
 export const AgentEnvelope = z.object({ agent: AgentWireSchema });
 /** Publish answers 200; the agent it may carry is the newly live version. */
 export const PublishEnvelope = z.object({ agent: AgentWireSchema.nullish().catch(undefined) }).catch({ agent: undefined });
-export const ModelsEnvelope = z.object({ data: z.array(z.object({ id: z.string() })) });
+/** `{ object: "list", data: [{ id, object, created, owned_by, supportsExtendedThinking? }] }`. */
+export const ModelsEnvelope = z.object({ data: z.array(z.object({ id: z.string(), supportsExtendedThinking: nullishBool })) });
+export type ModelWire = z.infer<typeof ModelsEnvelope>["data"][number];
+/** `GET` and `PUT /integrations/v1/{id}/icon`: `{ iconUrl: string | null }`. */
+export const IconEnvelope = z.object({ iconUrl: nullishString }).catch({ iconUrl: undefined });
 /** Delete, publish and disable answer with a message we do not depend on. */
 export const AnyEnvelope = z.unknown();

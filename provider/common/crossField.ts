@@ -30,17 +30,24 @@ export function uniqueSlugs(list: unknown, key: string, what: string): CheckFail
   return failures;
 }
 
-/** Properties only a given field type uses (options on SELECT, fileTypes on FILE), per item. */
-export function onlyForType(list: unknown, key: string, type: string, properties: readonly string[], defaultType?: string): CheckFailure[] {
+/** Properties only given field types use (options on SELECT, fileTypes on FILE), per item. */
+export function onlyForType(
+  list: unknown,
+  key: string,
+  type: string | readonly [string, ...string[]],
+  properties: readonly string[],
+  defaultType?: string,
+): CheckFailure[] {
+  const types: readonly string[] = typeof type === "string" ? [type] : type;
   const failures: CheckFailure[] = [];
   items(list).forEach((item, i) => {
     const actual = item.type ?? defaultType;
     if (containsUnknown(actual)) return;
     for (const property of properties) {
-      if (item[property] !== undefined && actual !== type) {
+      if (item[property] !== undefined && !types.includes(String(actual))) {
         failures.push({
           property: `${key}[${i}].${property}`,
-          reason: `is only used by ${type} fields: set type to "${type}" or remove ${property}`,
+          reason: `is only used by ${types.join(" or ")} fields: set type to "${types[0]}" or remove ${property}`,
         });
       }
     }

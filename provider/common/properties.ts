@@ -20,8 +20,11 @@ export interface PropertyRule {
 
 export type PropertyRules = Record<string, PropertyRule>;
 
+/** The comparable form of a property that is never compared; a refresh carries its value from the state. */
+export const neverCompared = (): undefined => undefined;
+
 /** Compared never: only consulted at create (adoptId), or the program's own bookkeeping (unmanaged). */
-export const PROVIDER_OWN = { compare: () => undefined, notSent: true } as const satisfies PropertyRule;
+export const PROVIDER_OWN = { compare: neverCompared, notSent: true } as const satisfies PropertyRule;
 
 /** The schema's `comparable`: the properties with a comparable form. */
 export function comparableOf(rules: PropertyRules): Record<string, (value: unknown) => unknown> {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { formatPath, quote } from "../base/text";
 import { containsUnknown, unknownAlong } from "./unknown";
 import { deepEqual, sanitize } from "../base/props";
+import { neverCompared } from "./properties";
 
 /**
  * The machinery every resource's `check` and `diff` share. A resource describes itself once as a
@@ -35,6 +36,11 @@ export interface ResourceSchema<T extends Record<string, unknown> = Record<strin
    * data users made in Langdock. Run at diff, so they are part of the preview the user confirms.
    */
   destructive?: (olds: Record<string, unknown>, news: Record<string, unknown>) => string[];
+  /**
+   * Warnings about valid inputs that will not do what they say (an agent's `dataAnalyst`, which Langdock now
+   * ignores), from the raw inputs. Run at check, so every preview shows them.
+   */
+  advisories?: (given: Record<string, unknown>) => string[];
 }
 
 type CompareFn = (value: unknown) => unknown;
@@ -56,9 +62,10 @@ export function inputsFromOutputs(schema: ResourceSchema, outputs: Record<string
           )
         : value;
     // What Langdock reports for an unset input ("" text, [] lists, authType NONE) is projected as absent,
-    // the way a program spells it; adoptId and unmanaged are carried from the state, never read.
+    // the way a program spells it; what is never compared (adoptId, unmanaged, an agent's ignored
+    // dataAnalyst) is carried from the state, never read.
     const norm = schema.comparable[key];
-    if (key !== "adoptId" && key !== "unmanaged" && norm && inputs[key] !== undefined && deepEqual(norm(inputs[key]), norm(undefined)))
+    if (norm !== neverCompared && norm && inputs[key] !== undefined && deepEqual(norm(inputs[key]), norm(undefined)))
       inputs[key] = undefined;
   }
   // Defaults filled in as check fills them in (requiresConfirmation false, creativity 0.3, …).

@@ -31,6 +31,8 @@ export interface InputFieldWire {
   options: { label: string; value: string }[] | null;
   allowMultiSelect: boolean | null;
   contextActionId?: string | null;
+  /** Accepted on write, never returned (toWire leaves it out). */
+  jsonSchema?: string | null;
 }
 
 export interface ChildRecord {
@@ -171,10 +173,28 @@ export class ChildCollection {
       description: record.description,
       [codeKey]: record.code,
       ...(isAction && { order: this.orderOf(record), requiresConfirmation: record.requiresConfirmation }),
-      inputFields: record.inputFields,
+      inputFields: record.inputFields.map(({ jsonSchema: _writeOnly, ...field }) => field),
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
     };
+  }
+
+  /**
+   * An action or trigger in the live GET /integrations/v1/{id} (late 2026): actions with code,
+   * requiresConfirmation and their input fields in no particular order (here: reversed) with extra
+   * fields; triggers without pollingCode and input fields. Both with extra labels to ignore.
+   */
+  toLive(record: ChildRecord): Record<string, unknown> {
+    const labels = {
+      nativeActionType: null,
+      actionType: "CUSTOM",
+      kind: this.kind.noun.toUpperCase(),
+      status: "ACTIVE",
+      statusLabel: "Active",
+    };
+    if (!this.kind.isAction) return { ...this.toSummary(record), ...labels };
+    const fields = (this.toWire(record).inputFields as InputFieldWire[]).map((field) => ({ ...field, id: randomUUID(), hidden: false }));
+    return { ...this.toWire(record), ...labels, inputFields: fields.reverse() };
   }
 
   /** The documented summary item of GET /integrations/v1/{id}. */
@@ -232,6 +252,7 @@ export class ChildCollection {
         options: input.options ?? null,
         allowMultiSelect: input.allowMultiSelect ?? null,
         ...(this.kind.isAction && { contextActionId: input.contextActionId ?? null }),
+        ...(input.jsonSchema != null && { jsonSchema: input.jsonSchema }),
       };
     });
   }

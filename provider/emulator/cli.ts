@@ -9,7 +9,7 @@ import type { EmulatorOptions, RequestLogEntry } from "./types";
 
 export const USAGE =
   "Usage: emulator [--port N] [--host H] [--latency MS] [--base-path /api/public] [--key sk-ld-...]\n" +
-  "                [--models a,b,c] [--integration-detail full|summary] [--knowledge-base NAME]... [--quiet]";
+  "                [--models a,b,c] [--integration-detail live|full|summary] [--knowledge-base NAME]... [--quiet]";
 
 export interface CliOptions {
   options: EmulatorOptions;
@@ -58,7 +58,7 @@ export function parseArgs(argv: string[]): CliOptions {
         knowledgeBases.push(value);
         break;
       case "--integration-detail":
-        if (value !== "full" && value !== "summary") throw new Error(`${flag} must be full or summary\n${USAGE}`);
+        if (value !== "live" && value !== "full" && value !== "summary") throw new Error(`${flag} must be live, full or summary\n${USAGE}`);
         options.integrationDetail = value;
         break;
       default:

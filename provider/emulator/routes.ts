@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ChildCollection } from "./children";
-import { badRequest } from "./httpError";
+import { badRequest, typedError } from "./httpError";
+import { MultipartBody } from "./knowledge";
 import { knowledgeRoutes } from "./knowledgeRoutes";
 import { skillRoutes } from "./skillRoutes";
 import type { EmulatorStore } from "./store";
@@ -44,6 +45,9 @@ const INTEGRATION_API: readonly ApiScope[] = ["INTEGRATION_API"];
 const INTEGRATION_LIST: readonly ApiScope[] = ["INTEGRATION_API", "ASSISTANT_API"];
 const AGENT_API: readonly ApiScope[] = ["AGENT_API"];
 
+const ICON_TYPES = ["image/png", "image/jpeg", "image/webp"];
+const ICON_MAX_BYTES = 20 * 1024 * 1024;
+
 const ok = (body: unknown): ApiResult => ({ status: 200, body });
 const created = (body: unknown): ApiResult => ({ status: 201, body });
 
@@ -63,7 +67,7 @@ export function buildRoutes(store: EmulatorStore): Route[] {
   const integrationId = (params: Record<string, string>) => idParam(params.integrationId, "integration");
 
   return [
-    route("GET", "/integrations/v1/get", INTEGRATION_LIST, () => ok({ integrations: store.integrationSummaries() })),
+    route("GET", "/integrations/v1/get", INTEGRATION_LIST, () => ok({ integrations: [...store.catalog, ...store.integrationSummaries()] })),
     route("POST", "/integrations/v1/create", INTEGRATION_API, ({ body }) => {
       const record = store.createIntegration(validate(createIntegrationBody, body));
       return created({ integration: store.createdIntegrationWire(record) });
@@ -81,6 +85,20 @@ export function buildRoutes(store: EmulatorStore): Route[] {
       const record = store.updateIntegration(id, validate(updateAuthBody, body));
       return ok({ integration: store.integrationWire(record) });
     }),
+    route("GET", "/integrations/v1/:integrationId/icon", INTEGRATION_API, ({ params }) =>
+      ok({ iconUrl: store.iconUrlOf(integrationId(params)) }),
+    ),
+    route("PUT", "/integrations/v1/:integrationId/icon", INTEGRATION_API, ({ params, body }) => {
+      const id = integrationId(params);
+      const icon = body instanceof MultipartBody ? body.files.icon : undefined;
+      if (!icon) throw typedError(400, "invalid_request_error", "Expected a multipart/form-data body with an icon file field");
+      if (!ICON_TYPES.includes(icon.type)) {
+        throw typedError(400, "invalid_request_error", `Unsupported icon type ${icon.type || "(none)"}: use PNG, JPEG or WebP`);
+      }
+      if (icon.size > ICON_MAX_BYTES) throw typedError(400, "invalid_request_error", "Icon is larger than 20 MB");
+      store.getIntegration(id);
+      return ok({ iconUrl: store.setIcon(id, { type: icon.type, size: icon.size, sha256: icon.sha256 }).url });
+    }),
     ...childRoutes(store, store.actions, actionBody),
     ...childRoutes(store, store.triggers, triggerBody),
 
@@ -94,7 +112,7 @@ export function buildRoutes(store: EmulatorStore): Route[] {
     }),
     route("GET", "/agent/v1/get", AGENT_API, ({ query }) => {
       const record = agents.get(validate(agentIdInput, query).agentId);
-      return ok({ agent: { ...agents.toWire(record, record.published), disabled: record.disabled } });
+      return ok({ status: "success", agent: { ...agents.toWire(record, record.published), disabled: record.disabled } });
     }),
     route("PATCH", "/agent/v1/update", AGENT_API, ({ body }) => {
       const { agentId, ...patch } = validate(updateAgentBody, body);
@@ -108,19 +126,14 @@ export function buildRoutes(store: EmulatorStore): Route[] {
     route("POST", "/agent/v1/publish", AGENT_API, ({ body }) => {
       // The optional `description` (a version note) is validated but not stored.
       const { agentId } = validate(publishAgentBody, body);
-      const published = agents.publish(agentId);
-      return ok({
-        status: "success",
-        message: "Agent published successfully",
-        agent: agents.toWire(agents.get(agentId), published),
-      });
+      return ok({ status: "success", message: "Agent published successfully", version: agents.publish(agentId) });
     }),
     route("PATCH", "/agent/v1/disable", AGENT_API, ({ body }) => {
       const { agentId, disabled } = validate(disableAgentBody, body);
       agents.setDisabled(agentId, disabled);
       return ok({ status: "success", message: `Agent ${disabled ? "disabled" : "enabled"} successfully` });
     }),
-    route("GET", "/agent/v1/models", AGENT_API, () => ok({ data: agents.models.map((id) => ({ id })) })),
+    route("GET", "/agent/v1/models", AGENT_API, () => ok({ object: "list", data: agents.modelList() })),
     ...knowledgeRoutes(store.knowledge),
     ...skillRoutes(store.skills),
   ];

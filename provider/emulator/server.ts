@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { EmulatorHttpError } from "./httpError";
+import { EmulatorHttpError, insufficientScopes } from "./httpError";
 import { FaultController, type InjectedResponse, matchesRequest } from "./faults";
 import { type ApiResult, buildRoutes, matchRoute, type Route } from "./routes";
 import { EmulatorStore } from "./store";
@@ -10,6 +10,8 @@ import type { ApiScope, KnowledgeRole, EmulatorFaults, EmulatorOptions, Emulator
 import { actionPatch, agentPatch, integrationPatch, triggerPatch, validate } from "./validation";
 
 export const DEFAULT_MODELS: readonly string[] = ["gpt-4o", "gpt-4o-mini", "claude-sonnet-4"];
+/** Of the default models, those whose `supportsExtendedThinking` is true. */
+export const DEFAULT_EXTENDED_THINKING_MODELS: readonly string[] = ["claude-sonnet-4"];
 const DEFAULT_SCOPES: readonly ApiScope[] = ["INTEGRATION_API", "AGENT_API", "KNOWLEDGE_FOLDER_API", "SKILL_API"];
 /** JSON bodies; uploads (multipart) may be larger. */
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -53,11 +55,20 @@ export class LangdockEmulator {
     this.onRequest = opts.onRequest;
     this.faultController = new FaultController(opts.latencyMs ?? 0);
     this.faults = this.faultController;
-    this.store = new EmulatorStore(models, opts.integrationDetail ?? "full", {
+    const modelSettings = {
+      models,
+      extendedThinking: new Set(opts.extendedThinkingModels ?? DEFAULT_EXTENDED_THINKING_MODELS),
+      defaultModel: opts.defaultModel === undefined ? models[0] : opts.defaultModel,
+    };
+    this.store = new EmulatorStore(modelSettings, opts.integrationDetail ?? "live", {
       stageMs: opts.knowledgeStageMs ?? 50,
       replaceGivesNewId: opts.knowledgeReplaceGivesNewId ?? false,
     });
     if (opts.skillImportMaxBytes !== undefined) this.store.skills.importMaxBytes = opts.skillImportMaxBytes;
+    for (const [i, name] of (opts.catalogIntegrations ?? []).entries()) {
+      const id = `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`;
+      this.store.catalog.push({ id, name, description: `${name} by Langdock`, authType: "OAUTH", buildByLangdock: true, actions: [] });
+    }
     this.routes = buildRoutes(this.store);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => res.destroy());
@@ -129,6 +140,11 @@ export class LangdockEmulator {
   editAgent(id: string, patch: Record<string, unknown>): void {
     this.store.agents.get(id);
     this.store.agents.editPublished(id, validate(agentPatch, patch));
+  }
+
+  /** A workflow attached to the agent in Langdock's UI: GET never shows it; an update that sends `actions` removes it (snapshot: `workflows`). */
+  attachWorkflow(agentId: string, workflow: string): void {
+    this.store.agents.attachWorkflow(agentId, workflow);
   }
 
   deleteAgent(id: string): void {
@@ -243,9 +259,8 @@ export class LangdockEmulator {
         throw new EmulatorHttpError(401, "Invalid or missing API key");
       }
       const { route, params } = match;
-      if (!route.scopes.some((scope) => this.scopes.has(scope))) {
-        throw new EmulatorHttpError(403, `API key is missing the required scope: add ${route.scopes.join(" or ")} to the key`);
-      }
+      // A route that takes any of several scopes (the integration list) names the first as missing.
+      if (!route.scopes.some((scope) => this.scopes.has(scope))) throw insufficientScopes([route.scopes[0]]);
       if (!body.ok) {
         throw body.reason === "tooLarge"
           ? new EmulatorHttpError(413, "Request body too large")

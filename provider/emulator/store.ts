@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { AgentStore } from "./agents";
+import { AgentStore, type ModelSettings } from "./agents";
 import { ACTION_KIND, ChildCollection, type ChildRecord, type InputFieldWire, nowIso, TRIGGER_KIND } from "./children";
 import { notFound } from "./httpError";
 import { KnowledgeStore } from "./knowledge";
@@ -8,7 +8,15 @@ import type { AuthType } from "../base/enums";
 import { INTEGRATION_SECRET_INPUTS } from "../integration/spec";
 import type { AuthFieldInput, CreateIntegrationInput, IntegrationPatch, OAuthClientInput } from "./validation";
 
-export type IntegrationDetail = "full" | "summary";
+export type IntegrationDetail = "live" | "full" | "summary";
+
+/** An uploaded icon: what the request log shows of a file, never its bytes. */
+export interface IconRecord {
+  url: string;
+  type: string;
+  size: number;
+  sha256: string;
+}
 
 /** An auth field in responses: an input field's first six properties. */
 type AuthFieldWire = Pick<InputFieldWire, "slug" | "label" | "type" | "description" | "placeholder" | "required">;
@@ -24,6 +32,8 @@ interface IntegrationRecord {
   authFields: AuthFieldWire[];
   /** Stored with clientSecret; responses strip it. */
   oauthClient: OAuthClientInput | null;
+  /** Uploaded with PUT …/icon; GET …/icon shows its URL (or iconUrl when none was uploaded). */
+  icon: IconRecord | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -41,7 +51,7 @@ export class EmulatorStore {
   readonly skills = new SkillStore((id) => this.integrations.has(id));
 
   constructor(
-    models: readonly string[],
+    models: ModelSettings,
     private readonly detail: IntegrationDetail,
     knowledge: { stageMs: number; replaceGivesNewId: boolean } = { stageMs: 50, replaceGivesNewId: false },
   ) {
@@ -63,6 +73,7 @@ export class EmulatorStore {
       authTestCode: null,
       authFields: [],
       oauthClient: null,
+      icon: null,
       createdAt: now,
       updatedAt: now,
     };
@@ -97,12 +108,31 @@ export class EmulatorStore {
     this.integrations.delete(id);
   }
 
-  /** Item of GET /integrations/v1/get. */
+  /** Item of GET /integrations/v1/get (late 2026: with authType, buildByLangdock and the actions' names). */
   integrationSummaries(): Record<string, unknown>[] {
     return [...this.integrations.values()].map((r) => {
       const { authTestCode: _code, authFields: _fields, oauthClient: _oauth, ...summary } = this.storedIntegration(r);
-      return summary;
+      const actions = this.actions.listFor(r.id).map((a) => ({ id: a.id, name: a.name, description: a.description }));
+      return { ...summary, buildByLangdock: false, actions };
     });
+  }
+
+  /** Langdock's own integrations, as the list shows them (EmulatorOptions.catalogIntegrations). */
+  readonly catalog: Record<string, unknown>[] = [];
+
+  /** `PUT /integrations/v1/{id}/icon`. */
+  setIcon(id: string, icon: Omit<IconRecord, "url">): IconRecord {
+    const record = this.getIntegration(id);
+    const extension = icon.type.split("/")[1] ?? "png";
+    record.icon = { ...icon, url: `https://app.langdock.com/api/public/icons/${id}/${icon.sha256.slice(0, 16)}.${extension}` };
+    record.updatedAt = nowIso();
+    return record.icon;
+  }
+
+  /** `GET /integrations/v1/{id}/icon`: the uploaded icon's URL, else the iconUrl set by PATCH. */
+  iconUrlOf(id: string): string | null {
+    const record = this.getIntegration(id);
+    return record.icon?.url ?? record.iconUrl;
   }
 
   /** Response of POST /integrations/v1/create. */
@@ -112,9 +142,9 @@ export class EmulatorStore {
 
   /** Response of GET and PATCH /integrations/v1/{id}. */
   integrationWire(record: IntegrationRecord): Record<string, unknown> {
-    const full = this.detail === "full";
-    const children = (collection: ChildCollection) =>
-      collection.listFor(record.id).map((child) => (full ? collection.toWire(child) : collection.toSummary(child)));
+    const shape = (collection: ChildCollection, child: ChildRecord) =>
+      this.detail === "live" ? collection.toLive(child) : this.detail === "full" ? collection.toWire(child) : collection.toSummary(child);
+    const children = (collection: ChildCollection) => collection.listFor(record.id).map((child) => shape(collection, child));
     return {
       ...this.storedIntegration(record),
       oauthClient: withoutSecret(record.oauthClient),
@@ -133,7 +163,7 @@ export class EmulatorStore {
         integrationId: child.integrationId,
       }));
     return {
-      integrations: [...this.integrations.values()].map((r) => this.storedIntegration(r)),
+      integrations: [...this.integrations.values()].map((r) => ({ ...this.storedIntegration(r), icon: r.icon })),
       actions: children(this.actions),
       triggers: children(this.triggers),
       agents: this.agents.snapshot(),

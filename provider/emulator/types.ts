@@ -16,12 +16,22 @@ export interface EmulatorOptions {
   port?: number;
   /** Models the workspace offers; default ["gpt-4o", "gpt-4o-mini", "claude-sonnet-4"]. The first is the default model. */
   models?: string[];
+  /** Models whose `supportsExtendedThinking` is true (others answer 400 to `extendedThinking: true`); default ["claude-sonnet-4"]. */
+  extendedThinkingModels?: string[];
+  /** The workspace's default model; default the first of `models`. null: none configured (a create without `model` answers 500). */
+  defaultModel?: string | null;
   /**
-   * Shape of actions/triggers in GET /integrations/v1/{id}: "full" (default) returns them as the action and
-   * trigger endpoints do (code, inputFields, requiresConfirmation / pollingCode, inputFields), like the live API;
-   * "summary" returns only the documented summary fields.
+   * Shape of actions/triggers in GET /integrations/v1/{id}:
+   * - "live" (default), as Langdock answers in late 2026: actions with code, requiresConfirmation and their
+   *   input fields in no particular order with extra fields (nativeActionType, actionType, kind, status);
+   *   triggers without pollingCode and input fields;
+   * - "full": as the seed-era pages had it, actions and triggers as their own endpoints answer (sorted fields,
+   *   pollingCode included);
+   * - "summary": only the documented summary fields.
    */
-  integrationDetail?: "full" | "summary";
+  integrationDetail?: "live" | "full" | "summary";
+  /** Names of Langdock's own (catalog) integrations the list also shows, with `buildByLangdock: true`; default none. */
+  catalogIntegrations?: string[];
   /** How long each processing stage of an uploaded knowledge file (UPLOADING → … → SYNCED) takes; default 50 ms. */
   knowledgeStageMs?: number;
   /** Whether PATCH /knowledge/{folderId} gives the replaced file a new id (Langdock does not document it); default false. */

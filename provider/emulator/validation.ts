@@ -4,7 +4,8 @@ import { ACTION_FIELD_TYPES, AGENT_FIELD_TYPES, AUTH_FIELD_TYPES, AUTH_TYPES, IN
 import { badRequest, type Issue } from "./httpError";
 
 /**
- * Request schemas, with every limit and enum from docs/langdock-api.md. Objects strip unknown keys (as zod does by
+ * Request schemas, with every limit and enum from docs/langdock-api.md (late 2026: the most permissive
+ * current values, transcribed here independently of the provider's table). Objects strip unknown keys (as zod does by
  * default). Optional fields whose response value can be null also accept null, so a client may send back
  * what it read.
  */
@@ -86,12 +87,12 @@ const authFields = z.array(authField).superRefine((fields, ctx) => {
 });
 
 const oauthClient = z.object({
-  scopes: z.union([z.string(), z.array(z.string())]).optional(),
+  scopes: z.union([units(2000), z.array(z.string())]).optional(),
   authUrl: z.string().optional(),
   tokenUrl: z.string().optional(),
-  clientId: z.string().optional(),
-  clientSecret: z.string().optional(),
-  label: z.string().optional(),
+  clientId: units(500).optional(),
+  clientSecret: units(500).optional(),
+  label: units(100).optional(),
   authorizationCode: z.string().optional(),
   accessTokenCode: z.string().optional(),
   refreshTokenCode: z.string().optional(),
@@ -131,8 +132,11 @@ function inputField(types: readonly [string, ...string[]]) {
 export const actionShape = z.object({
   name: units(100, 1),
   description: units(1000).optional(),
-  code: units(40_000).nullish(),
-  inputFields: z.array(inputField(ACTION_FIELD_TYPES).extend({ contextActionId: uuid().nullish() })).optional(),
+  code: units(150_000).nullish(),
+  // jsonSchema: a JSON Schema as a string (OBJECT fields); accepted, stored, never returned.
+  inputFields: z
+    .array(inputField(ACTION_FIELD_TYPES).extend({ contextActionId: uuid().nullish(), jsonSchema: z.string().nullish() }))
+    .optional(),
   requiresConfirmation: z.boolean().optional(),
 });
 
@@ -161,6 +165,7 @@ export interface FieldInput {
   options?: { label: string; value: string }[] | null;
   allowMultiSelect?: boolean | null;
   contextActionId?: string | null;
+  jsonSchema?: string | null;
 }
 
 const renamePollingCode = <T extends { pollingCode?: string | null }>({ pollingCode, ...rest }: T) => ({
@@ -180,23 +185,24 @@ const agentId = uuid();
 
 // Item defaults are the response defaults, so parsed items are already in wire shape.
 const agentInputField = z.object({
-  slug: units(undefined, 1),
+  slug: units(64, 1),
   type: z.enum(AGENT_FIELD_TYPES),
-  label: units(undefined, 1),
-  description: z.string().default(""),
+  label: units(255, 1),
+  description: units(512).default(""),
   required: z.boolean().default(false),
   order: z.number().int().min(0),
   options: z.array(z.string()).default([]),
   fileTypes: z.array(z.string()).nullable().default(null),
+  emailDomain: z.string().nullish(),
 });
 
 /** Every create field, all optional (create requires `name`); request names, not response names. */
 const agentFields = z
   .object({
-    name: units(80, 1),
-    description: units(500),
+    name: units(255, 1),
+    description: units(800),
     emoji: units(16).nullable(),
-    instruction: units(40_000),
+    instruction: units(50_000),
     inputType: z.enum(INPUT_TYPES),
     model: units(undefined, 1),
     creativity: z.number().min(0).max(1),
@@ -207,17 +213,19 @@ const agentFields = z
     knowledgeFolderIds: z.array(uuid()),
     webSearch: z.boolean(),
     imageGeneration: z.boolean(),
+    // Deprecated: "accepted for compatibility and ignored".
     dataAnalyst: z.boolean(),
     canvas: z.boolean(),
+    extendedThinking: z.boolean(),
   })
   .partial();
 
-export const createAgentBody = agentFields.extend({ name: units(80, 1) });
+export const createAgentBody = agentFields.extend({ name: units(255, 1) });
 /** Out-of-band (UI) edit of an agent. */
 export const agentPatch = agentFields;
 export const updateAgentBody = agentFields.extend({ agentId });
 export const agentIdInput = z.object({ agentId });
-export const publishAgentBody = agentIdInput.extend({ description: units(500).optional() });
+export const publishAgentBody = agentIdInput.extend({ description: units(100).optional() });
 export const disableAgentBody = agentIdInput.extend({ disabled: z.boolean() });
 
 export type AgentInput = z.output<typeof agentFields>;

@@ -26,7 +26,7 @@ export { CreateUnconfirmedError, CreateAnswerUnusableError, type Unconfirmed } f
 export { NameTakenError, NameClaimedError, NameUnverifiableError, NameDiffersError, type TakenName } from "./nameTakenError";
 export { SlugClaimedError, SlugDiffersError, ImportTargetError, type TakenSlug } from "./slugTakenError";
 export { ObjectClaimedError } from "./objectClaimedError";
-export { ModelUnavailableError } from "./modelUnavailableError";
+export { ModelUnavailableError, DefaultModelMissingError, ExtendedThinkingUnsupportedError } from "./modelUnavailableError";
 export { UnmanagedRefusalError, MoveRefusalError } from "./unmanagedRefusalError";
 export { PartialStateError } from "./partialStateError";
 export { InvalidArgumentError } from "./invalidArgumentError";

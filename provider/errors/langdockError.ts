@@ -29,6 +29,8 @@ export type LangdockErrorCode =
   | "slug_claimed"
   | "slug_differs"
   | "model_unavailable"
+  | "default_model_missing"
+  | "extended_thinking_unsupported"
   | "unmanaged_refused"
   | "move_refused"
   | "partial_state"

@@ -6,6 +6,7 @@ import { agentSchema } from "../agent/schema";
 import { compileFunctionBody } from "../code";
 import { deepEqual } from "../base/props";
 import { REMOVED_MARKER } from "../common/removed";
+import { fieldSlug } from "../common/slug";
 import { inputsFromOutputs, type ResourceSchema } from "../common/schema";
 import { integrationOutputs } from "../integration/wire";
 import { integrationSchema } from "../integration/schema";
@@ -121,6 +122,14 @@ export function planExport(workspace: Workspace): ExportPlan {
     const list = args.actions as Props[] | undefined;
     list?.forEach((a) => (a.actionId = actionRef(a.actionId, "actions")));
     const comments: string[] = [];
+    const fields = (args.inputFields as Props[] | undefined) ?? [];
+    if (fields.some((f) => f.slug === undefined)) {
+      // Langdock's GET omits input fields' slug, options and fileTypes (late 2026): the slug is derived from the label.
+      args.inputFields = fields.map(({ slug, ...field }) => ({ slug: slug ?? fieldSlug(String(field.label)), ...field }));
+      const note = `agent ${JSON.stringify(agent.name)}: Langdock does not return its input fields' slugs, options and file types, so the slugs are derived from the labels and the others left out; check them against Langdock's web app before changing inputFields, which replaces them all.`;
+      plan.notes.push(note);
+      comments.push(note);
+    }
     if (agent.disabled) {
       const note = `agent ${JSON.stringify(agent.name)} is disabled in Langdock; the first pulumi up enables it (Pulumi manages agents as enabled).`;
       plan.notes.push(note);

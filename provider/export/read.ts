@@ -50,7 +50,8 @@ export async function readWorkspace(client: LangdockClient, request: ReadRequest
     const listed = await client.listIntegrations().catch((err) => {
       throw explain(err, LIST, "integration");
     });
-    const kept = listed.filter((summary) => !skip(summary));
+    // Langdock's own (catalog) integrations are not the workspace's to manage.
+    const kept = listed.filter((summary) => summary.buildByLangdock !== true && !skip(summary));
     const skipped = removed.length > 0 ? `, ${removed.length} of them removed by an earlier pulumi destroy (skipped)` : "";
     progress(`  ${count(listed.length, "integration")} found${skipped}`);
     for (const summary of kept) if (!ids.includes(summary.id)) ids.push(summary.id);

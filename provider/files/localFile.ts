@@ -11,7 +11,21 @@ import { LocalFileError } from "../errors";
  */
 const MB = 1024 * 1024;
 
-export type FilePurpose = "attachment" | "knowledge";
+export type FilePurpose = "attachment" | "knowledge" | "icon";
+
+/** An integration's icon: PNG, JPEG or WebP (at most 20 MB, FILE_TYPES), told by extension and by content. */
+const ICON_SIGNATURES: Record<string, (bytes: Buffer) => boolean> = {
+  png: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  jpg: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  jpeg: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  webp: (b) => b.toString("latin1", 0, 4) === "RIFF" && b.toString("latin1", 8, 12) === "WEBP",
+};
+
+/** Whether a file type may be uploaded for `purpose`. */
+function allowedFor(ext: string, purpose: FilePurpose): boolean {
+  if (purpose === "icon") return ext in ICON_SIGNATURES;
+  return FILE_TYPES[ext] !== undefined && (purpose === "attachment" || !FILE_TYPES[ext].tabular);
+}
 
 interface FileType {
   mimeType: string;
@@ -83,10 +97,11 @@ function describeSize(bytes: number): string {
 export function typeProblem(file: string, sizeInBytes: number, purpose: FilePurpose): string | undefined {
   const ext = extensionOf(file);
   const type = FILE_TYPES[ext];
-  const allowed = Object.keys(FILE_TYPES).filter((e) => purpose === "attachment" || !FILE_TYPES[e].tabular);
-  if (!type) {
+  if (!type || (purpose === "icon" && !allowedFor(ext, purpose))) {
+    const allowed = Object.keys(purpose === "icon" ? ICON_SIGNATURES : FILE_TYPES).filter((e) => allowedFor(e, purpose));
     const what = ext ? `.${ext} files` : "files without an extension";
-    return `"${file}": Langdock does not accept ${what}; supported: ${allowed.map((e) => `.${e}`).join(", ")}`;
+    const as = purpose === "icon" ? " as an icon" : "";
+    return `"${file}": Langdock does not accept ${what}${as}; supported: ${allowed.map((e) => `.${e}`).join(", ")}`;
   }
   if (type.tabular && purpose === "knowledge") {
     return `"${file}" is a tabular file (.${ext}); Langdock accepts those in chats and agents (use an Attachment), not in knowledge bases`;
@@ -125,6 +140,12 @@ export function inspectFile(file: string, purpose: FilePurpose): { facts?: FileF
     bytes = fs.readFileSync(absolute);
     const tooLong = textProblem(file, bytes, purpose);
     if (tooLong) return { problem: tooLong };
+    const ext = extensionOf(file);
+    if (purpose === "icon" && !ICON_SIGNATURES[ext](bytes)) {
+      return {
+        problem: `"${file}" is not a ${ext === "jpg" ? "JPEG" : ext.toUpperCase()} image (its content does not match its extension); Langdock accepts PNG, JPEG and WebP icons`,
+      };
+    }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return {

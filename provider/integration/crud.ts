@@ -11,7 +11,8 @@ import { sanitize } from "../base/props";
 import { trimPeriod } from "../base/text";
 import { adoptionChanges } from "../common/adoption";
 import { reviveRemovedIntegration, markIntegrationRemoved } from "./revive";
-import { integrationSchema, type IntegrationInputs } from "./schema";
+import { readForUpload } from "../files/localFile";
+import { integrationSchema, type PreparedIntegrationInputs as IntegrationInputs } from "./schema";
 import { INTEGRATION_CALLS } from "./properties";
 import { authBody, detailsBody, integrationOutputs } from "./wire";
 
@@ -29,10 +30,16 @@ async function converge(ctx: Context, id: string, current: Props, inputs: Integr
       await ctx.client.updateIntegrationAuth(id, authBody(inputs));
       applied = { ...applied, ...pickKeys(inputs, INTEGRATION_CALLS.auth) };
     }
+    if (diffs.includes("iconHash") && typeof inputs.icon === "string") {
+      // Fails without uploading when the file changed since check hashed it.
+      const { blob, fileName } = readForUpload(inputs.icon, inputs.iconHash);
+      await ctx.client.putIntegrationIcon(id, blob, fileName);
+      applied = { ...applied, iconHash: inputs.iconHash };
+    }
   } catch (err) {
     throw new PartialStateError(id, applied, err);
   }
-  return sanitize({ ...applied, adoptId: inputs.adoptId, unmanaged: inputs.unmanaged });
+  return sanitize({ ...applied, icon: inputs.icon, adoptId: inputs.adoptId, unmanaged: inputs.unmanaged });
 }
 
 function pickKeys(inputs: IntegrationInputs, keys: readonly string[]): Props {
@@ -45,7 +52,8 @@ const CREATE_ATTEMPTS = 3;
 
 /** Integrations of one name, freshly listed: where an uncertain create looks (common/uncertain.ts). */
 function lookupOf(ctx: Context, name: string): Lookup<IntegrationSummaryWire> {
-  const list = async () => (await ctx.client.listIntegrations()).filter((i) => i.name === name);
+  // Langdock's own (catalog) integrations, which the list may include, are never what a create made.
+  const list = async () => (await ctx.client.listIntegrations()).filter((i) => i.name === name && i.buildByLangdock !== true);
   return { noun: "integration", scope: "workspace", key: name, list, idOf: (i) => i.id };
 }
 

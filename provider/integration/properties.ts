@@ -1,6 +1,6 @@
 import { optionalText, withDefault } from "../common/schema";
 import { normalizeCode, sanitize } from "../base/props";
-import { PROVIDER_OWN, requestFields, type PropertyRules } from "../common/properties";
+import { PROVIDER_OWN, neverCompared, requestFields, type PropertyRules } from "../common/properties";
 
 /**
  * Every input property of an integration, each once: its comparable form, the value an update sends to
@@ -14,6 +14,10 @@ export const INTEGRATION_PROPERTIES = {
   // null clears an icon or a color (sent only when Langdock has one, see detailsBody).
   iconUrl: { compare: optionalText, cleared: null, sentWith: "details" },
   color: { compare: optionalText, cleared: null, sentWith: "details" },
+  // The icon file's path is not significant (a moved checkout is no change); its content is, as the
+  // sha256 check adds (`iconHash`), uploaded with `PUT …/icon` when it differs from the state's.
+  icon: { compare: neverCompared, notSent: true },
+  iconHash: { notSent: true },
   authType: { compare: withDefault("NONE"), cleared: "NONE", sentWith: "auth" },
   authFields: { compare: comparableAuthFields, cleared: [], sentWith: "auth" },
   authTestCode: { compare: (v) => normalizeCode(v as string | undefined), sentWith: "auth" },

@@ -47,8 +47,15 @@ export interface IntegrationArgs {
   name: pulumi.Input<string>;
   /** At most 90 characters. */
   description?: pulumi.Input<string>;
-  /** URL of the icon shown in Langdock. */
+  /** URL of the icon shown in Langdock (or use `icon` to upload a file). */
   iconUrl?: pulumi.Input<string>;
+  /**
+   * Icon file to upload: a path relative to the program's folder, or a `pulumi.asset.FileAsset`. PNG, JPEG
+   * or WebP (checked by extension and content), at most 20 MB. Compared by content: check stores its sha256
+   * (`iconHash`), never the bytes, and an unchanged file costs no call. Langdock cannot remove an uploaded
+   * icon, so removing `icon` from the program leaves it as it is. Not together with `iconUrl`.
+   */
+  icon?: pulumi.Input<string | pulumi.asset.FileAsset>;
   /** Accent color, e.g. `"#4f46e5"`. */
   color?: pulumi.Input<string>;
   /** NONE (default), API_KEY, OAUTH, OAUTH_DCR or SERVICE_ACCOUNT. Changing it deletes every user's existing connection to the integration. Required when any other auth input is set. */
@@ -78,6 +85,10 @@ export class Integration extends LangdockResource {
   declare readonly name: Out<IntegrationArgs["name"]>;
   declare readonly description: Out<IntegrationArgs["description"]>;
   declare readonly iconUrl: Out<IntegrationArgs["iconUrl"]>;
+  /** The icon file's path, as the program gave it. */
+  declare readonly icon: Out<string | undefined>;
+  /** sha256 (hex) of the last uploaded icon file. */
+  declare readonly iconHash: Out<string | undefined>;
   declare readonly color: Out<IntegrationArgs["color"]>;
   /** `NONE` when the program sets no auth. */
   declare readonly authType: Out<AuthType>;
@@ -92,6 +103,8 @@ export class Integration extends LangdockResource {
       name: true,
       description: true,
       iconUrl: true,
+      icon: true,
+      iconHash: true,
       color: true,
       authType: true,
       authFields: true,

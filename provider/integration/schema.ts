@@ -7,6 +7,8 @@ import { uniqueSlugs } from "../common/crossField";
 import { containsUnknown } from "../common/unknown";
 import { unmanagedSchema } from "../unmanaged";
 import { LIMITS } from "../base/limits";
+import { inspectFile } from "../files/localFile";
+import { isUnknown } from "../common/unknown";
 import { INTEGRATION_SECRET_INPUTS, integrationSpec } from "./spec";
 import type { z } from "zod";
 import { AUTH_TYPES, AUTH_FIELD_TYPES } from "./spec";
@@ -43,6 +45,8 @@ export const IntegrationInputsSchema = strictObject({
   iconUrl: text(LIMITS.integration.iconUrl)
     .regex(/^https?:\/\/\S+$/, { error: (iss) => `must be an http(s) URL (got ${quote(iss.input)})` })
     .optional(),
+  /** Path of a PNG, JPEG or WebP file; check adds its sha256 as `iconHash` (see prepareIcon). */
+  icon: text(4096, 1).optional(),
   color: text(LIMITS.integration.color)
     .regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/, { error: (iss) => `must be a hex color like "#4f46e5" (got ${quote(iss.input)})` })
     .optional(),
@@ -54,11 +58,28 @@ export const IntegrationInputsSchema = strictObject({
   unmanaged: unmanagedSchema(INTEGRATION_UNMANAGED),
 });
 export type IntegrationInputs = z.output<typeof IntegrationInputsSchema>;
+/** The inputs after check: the icon's content hash added. */
+export type PreparedIntegrationInputs = IntegrationInputs & { iconHash?: string };
+
+/**
+ * Check reads the icon file (type by extension and content, at most 20 MB) and adds its sha256 as
+ * `iconHash`, so a diff compares content, not paths, without any HTTP call; the bytes never reach the state.
+ */
+function prepareIcon(inputs: Record<string, unknown>) {
+  const icon = inputs.icon;
+  if (typeof icon !== "string" || isUnknown(icon)) return { inputs, failures: [] };
+  const { facts, problem } = inspectFile(icon, "icon");
+  if (!facts) return { inputs, failures: [{ property: "icon", reason: problem ?? "cannot be read" }] };
+  return { inputs: { ...inputs, iconHash: facts.contentHash }, failures: [] };
+}
 
 export const integrationSchema: ResourceSchema<IntegrationInputs> = {
   inputs: IntegrationInputsSchema,
   crossField: (given) => {
     const failures = uniqueSlugs(given.authFields, "authFields", "auth field");
+    if (given.icon !== undefined && given.iconUrl !== undefined) {
+      failures.push({ property: "icon", reason: "and iconUrl both set the integration's icon: keep one of them" });
+    }
     const setsAuth = given.authFields !== undefined || given.authTestCode !== undefined || given.oauthClient !== undefined;
     if (setsAuth && given.authType === undefined) {
       failures.push({
@@ -81,5 +102,8 @@ export const integrationSchema: ResourceSchema<IntegrationInputs> = {
   },
   comparable: comparableOf(INTEGRATION_PROPERTIES),
   replaceOnChanges: integrationSpec.replaceOnChanges,
+  // Langdock cannot remove an uploaded icon: a program that drops `icon` leaves it as it is.
+  serverDefaulted: ["iconHash"],
+  prepare: prepareIcon,
   destructive: movesAuthType,
 };

@@ -13,6 +13,8 @@ export type IntegrationOutputs = Outputs<
   | "name"
   | "description"
   | "iconUrl"
+  | "icon"
+  | "iconHash"
   | "color"
   | "authType"
   | "authFields"
@@ -30,6 +32,9 @@ export function integrationOutputs(wire: IntegrationWire, fallback: Props): Inte
     name: wire.name,
     description: wire.description === undefined ? fallback.description : wire.description || undefined,
     iconUrl: pick("iconUrl"),
+    // Langdock reports no hash of an uploaded icon: the state's (what the last upload sent) is kept.
+    icon: fallback.icon,
+    iconHash: fallback.iconHash,
     color: pick("color"),
     // Langdock reports NONE for an integration without auth; the create response omits it.
     authType: pick("authType") ?? "NONE",

@@ -12,5 +12,5 @@ export const triggerOutputs = (wire: TriggerWire, integrationId: string, fallbac
   sanitize<TriggerOutputs>({
     ...childOutputs(wire, integrationId, fallback),
     pollingCode: wire.pollingCode === undefined ? fallback.pollingCode : wire.pollingCode || undefined,
-    inputFields: wire.inputFields ? inputFieldsFromWire(wire.inputFields) : fallback.inputFields,
+    inputFields: wire.inputFields ? inputFieldsFromWire(wire.inputFields, fallback.inputFields) : fallback.inputFields,
   });

@@ -11,7 +11,7 @@ describe("Action check", () => {
       integrationId: "crm",
       name: "x".repeat(101),
       description: "d".repeat(1001),
-      code: "c".repeat(40_001),
+      code: "c".repeat(150_001),
       requiresConfirmation: "yes",
       inputFields: [
         { label: "ok" },
@@ -25,7 +25,7 @@ describe("Action check", () => {
       { property: "integrationId", reason: 'must be the id of the integration this action belongs to, a UUID (got "crm")' },
       { property: "name", reason: "must be at most 100 characters (got 101)" },
       { property: "description", reason: "must be at most 1000 characters (got 1001)" },
-      { property: "code", reason: "must be at most 40000 characters (got 40001)" },
+      { property: "code", reason: "must be at most 150000 characters (got 150001)" },
       { property: "requiresConfirmation", reason: 'must be true or false (got "yes")' },
       { property: "inputFields[1].label", reason: "must not be empty" },
       { property: "inputFields[1].placeholder", reason: "must be at most 200 characters (got 201)" },

@@ -19,7 +19,7 @@ describe("Agent check", () => {
     expect(failures).toEqual([
       { property: "name", reason: "must not be empty" },
       { property: "emoji", reason: "must be at most 16 characters (got 17)" },
-      { property: "inputType", reason: 'must be one of PROMPT, STRUCTURED (got "FORM")' },
+      { property: "inputType", reason: 'must be one of PROMPT, STRUCTURED, INTEGRATION, SCHEDULED, WEBHOOK (got "FORM")' },
       { property: "creativity", reason: "must be from 0 to 1 (got 1.5)" },
       { property: "conversationStarters", reason: "must have at most 20 entries (got 21)" },
       { property: "actions[0].actionId", reason: 'must be the id of an Action (e.g. action.id), a UUID (got "nope")' },
@@ -48,17 +48,23 @@ describe("Agent check", () => {
     expect(checkInputs(agentSchema, { name: "n", inputFields: fields }).failures).toEqual([
       {
         property: "inputFields[2].type",
-        reason: 'must be one of TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT, DATE (got "COLOR")',
+        reason: 'must be one of TEXT, MULTI_LINE_TEXT, NUMBER, CHECKBOX, FILE, SELECT, MULTI_SELECT, DATE, EMAIL (got "COLOR")',
       },
       // Issue 10 case 11: the cross-field rules are reported although a field error exists.
       { property: "inputFields", reason: 'are only used when inputType is "STRUCTURED"; set inputType or remove inputFields' },
       { property: "inputFields[1].slug", reason: '"a" is used by an earlier field; slugs must be unique' },
-      { property: "inputFields[0].options", reason: 'is only used by SELECT fields: set type to "SELECT" or remove options' },
+      {
+        property: "inputFields[0].options",
+        reason: 'is only used by SELECT or MULTI_SELECT fields: set type to "SELECT" or remove options',
+      },
     ]);
     expect(checkInputs(agentSchema, { name: "n", inputFields: fields.slice(0, 2) }).failures).toEqual([
       { property: "inputFields", reason: 'are only used when inputType is "STRUCTURED"; set inputType or remove inputFields' },
       { property: "inputFields[1].slug", reason: '"a" is used by an earlier field; slugs must be unique' },
-      { property: "inputFields[0].options", reason: 'is only used by SELECT fields: set type to "SELECT" or remove options' },
+      {
+        property: "inputFields[0].options",
+        reason: 'is only used by SELECT or MULTI_SELECT fields: set type to "SELECT" or remove options',
+      },
     ]);
   });
 
@@ -79,6 +85,7 @@ describe("Agent check", () => {
       imageGeneration: false,
       dataAnalyst: false,
       canvas: false,
+      extendedThinking: false,
     });
   });
 

@@ -60,13 +60,13 @@ describe("codeFromFile", () => {
     );
   });
 
-  it("rejects action code over 40,000 characters with the count and the limit, and accepts exactly 40,000", () => {
+  it("rejects action code over 150,000 characters with the count and the limit, and accepts exactly 150,000", () => {
     write("actions/exact.js", sized(CODE_LIMITS.action));
-    expect(codeFromFile("./actions/exact.js")).toHaveLength(40_000);
+    expect(codeFromFile("./actions/exact.js")).toHaveLength(150_000);
 
-    write("actions/big.js", sized(41_234));
+    write("actions/big.js", sized(151_234));
     expect(() => codeFromFile("./actions/big.js")).toThrow(
-      /^codeFromFile: \.\/actions\/big\.js is 41,234 characters; Langdock accepts at most 40,000 for action code: /,
+      /^codeFromFile: \.\/actions\/big\.js is 151,234 characters; Langdock accepts at most 150,000 for action code: /,
     );
   });
 

@@ -86,9 +86,13 @@ describe("state written by 0.1.0, after the upgrade", () => {
     // Refresh loads `require("pulumi-langdock/shells/<kind>")`: nothing drifted, nothing changed.
     const refreshed = await engine.refresh();
     // 0.1.0 stored Langdock's "" for the agent's unset description; the upgraded read spells it as absent
-    // (as a create now does). That output is the one refresh rewrites, once; no input drifted.
+    // (as a create now does), and the agent gained the output extendedThinking. Those outputs are the ones
+    // refresh rewrites, once; no input drifted.
     expect(opsOf(refreshed.steps)).toEqual(["same crm", "same find", "same new-customer", "update helper"]);
-    expect(refreshed.steps.find((s) => s.op === "update")?.changes).toEqual([{ property: "description", old: "" }]);
+    expect(refreshed.steps.find((s) => s.op === "update")?.changes).toEqual([
+      { property: "description", old: "" },
+      { property: "extendedThinking", new: false },
+    ]);
     expect(engine.state[urnOf("Action", "find")].inputs).toEqual(oldState(live)[urnOf("Action", "find")].inputs);
     for (const kind of Object.keys(NAMES) as Kind[]) expect(providerOf(engine.state, kind)).toContain(OLD_PROVIDER(kind));
 

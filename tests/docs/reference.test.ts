@@ -43,7 +43,7 @@ describe("describeKinds", () => {
       maxItems: LIMITS.agent.conversationStarters,
     });
     expect(input("Agent", "inputType")).toMatchObject({
-      type: { kind: "string", enum: ["PROMPT", "STRUCTURED"] },
+      type: { kind: "string", enum: ["PROMPT", "STRUCTURED", "INTEGRATION", "SCHEDULED", "WEBHOOK"] },
       default: "PROMPT",
       required: false,
     });

@@ -107,7 +107,7 @@ describe("actions", () => {
     const res = await t.api.post(`${actions(id)}/create`, {
       name: "n".repeat(101),
       description: "d".repeat(1001),
-      code: "c".repeat(40_001),
+      code: "c".repeat(150_001),
       requiresConfirmation: "yes",
       inputFields: [
         { type: "TEXT" },
@@ -141,7 +141,7 @@ describe("actions", () => {
     const atLimits = await t.api.post(`${actions(id)}/create`, {
       name: "n".repeat(100),
       description: "d".repeat(1000),
-      code: "c".repeat(40_000),
+      code: "c".repeat(150_000),
     });
     expect(atLimits.status).toBe(201);
   });
@@ -286,8 +286,34 @@ describe("GET /integrations/v1/{id} detail modes", () => {
     return (await api.get(`/integrations/v1/${id}`)).body.integration;
   }
 
-  it("full (default) returns full action and trigger objects", async () => {
+  it("live (default): actions in full with their fields in no particular order and extra fields; triggers without code and fields", async () => {
     await withEmulator({}, async (api) => {
+      const id = await api.createIntegration();
+      const fields = ["First", "Second", "Third"].map((label) => ({ label }));
+      await api.createAction(id, { name: "Act", code: "return 1;", requiresConfirmation: true, inputFields: fields });
+      await api.post(`/integrations/v1/${id}/triggers/create`, { name: "Trig", pollingCode: "return [];", inputFields: [{ label: "Q" }] });
+      const integration = (await api.get(`/integrations/v1/${id}`)).body.integration;
+      expect(integration.actions[0]).toMatchObject({
+        name: "Act",
+        code: "return 1;",
+        requiresConfirmation: true,
+        order: 0,
+        actionType: "CUSTOM",
+      });
+      expect(integration.actions[0].inputFields.map((f: any) => [f.label, f.order])).toEqual([
+        ["Third", 2],
+        ["Second", 1],
+        ["First", 0],
+      ]);
+      expect(integration.actions[0].inputFields[0]).toHaveProperty("id");
+      expect(integration.triggers[0]).toMatchObject({ name: "Trig", kind: "TRIGGER" });
+      expect(integration.triggers[0]).not.toHaveProperty("pollingCode");
+      expect(integration.triggers[0]).not.toHaveProperty("inputFields");
+    });
+  });
+
+  it("full (the seed pages' shape) returns full action and trigger objects", async () => {
+    await withEmulator({ integrationDetail: "full" }, async (api) => {
       const integration = await seed(api);
       expect(integration.actions[0]).toMatchObject({ name: "Act", code: "return 1;", requiresConfirmation: true, order: 0 });
       expect(integration.actions[0].inputFields[0].slug).toBe("q");

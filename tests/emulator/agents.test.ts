@@ -5,11 +5,11 @@ const AGENT_KEYS = [
   "actions",
   "attachments",
   "canvasEnabled",
-  "codeInterpreterEnabled",
   "conversationStarters",
   "createdAt",
   "description",
   "emojiIcon",
+  "extendedThinking",
   "id",
   "imageGenerationEnabled",
   "inputFields",
@@ -43,8 +43,8 @@ describe("agents", () => {
       inputType: "PROMPT",
       webSearchEnabled: false,
       imageGenerationEnabled: false,
-      codeInterpreterEnabled: false,
       canvasEnabled: false,
+      extendedThinking: false,
       actions: [],
       inputFields: [],
       attachments: [],
@@ -82,26 +82,23 @@ describe("agents", () => {
       inputType: "STRUCTURED",
       webSearchEnabled: true,
       imageGenerationEnabled: true,
-      codeInterpreterEnabled: true,
       canvasEnabled: true,
       attachments: [UNKNOWN_UUID],
       actions: [
-        { actionId: action.id, requiresConfirmation: true },
-        { actionId: action.id, requiresConfirmation: false },
+        { actionId: action.id, requiresConfirmation: true, connectionId: null },
+        { actionId: action.id, requiresConfirmation: false, connectionId: null },
       ],
     });
+    // Late 2026: answers omit input fields' slug, options and fileTypes, and dataAnalyst is ignored.
     expect(agent.inputFields).toEqual([
-      { slug: "doc", type: "FILE", label: "Document", description: "", required: false, order: 0, options: [], fileTypes: ["pdf"] },
-      {
-        slug: "mode",
-        type: "SELECT",
-        label: "Mode",
-        description: "How",
-        required: true,
-        order: 1,
-        options: ["short", "long"],
-        fileTypes: null,
-      },
+      { type: "FILE", label: "Document", description: "", required: false, order: 0 },
+      { type: "SELECT", label: "Mode", description: "How", required: true, order: 1 },
+    ]);
+    expect(agent).not.toHaveProperty("codeInterpreterEnabled");
+    const stored = t.emu.snapshot().agents.find((a: any) => a.id === agent.id);
+    expect(stored.inputFields.map((f: any) => [f.slug, f.options, f.fileTypes])).toEqual([
+      ["doc", [], ["pdf"]],
+      ["mode", ["short", "long"], null],
     ]);
     expect(agent).not.toHaveProperty("emoji");
     expect(agent).not.toHaveProperty("creativity");
@@ -109,10 +106,10 @@ describe("agents", () => {
 
   it("validates every documented limit", async () => {
     const res = await t.api.post("/agent/v1/create", {
-      name: "n".repeat(81),
-      description: "d".repeat(501),
+      name: "n".repeat(256),
+      description: "d".repeat(801),
       emoji: "e".repeat(17),
-      instruction: "i".repeat(40_001),
+      instruction: "i".repeat(50_001),
       inputType: "FORM",
       creativity: 1.5,
       conversationStarters: ["", "s".repeat(256)],
@@ -143,10 +140,10 @@ describe("agents", () => {
     expect((await t.api.post("/agent/v1/create", { name: "" })).status).toBe(400);
     expect((await t.api.post("/agent/v1/create", { name: "x", creativity: -0.1 })).status).toBe(400);
     const atLimits = await t.api.post("/agent/v1/create", {
-      name: "n".repeat(80),
-      description: "d".repeat(500),
+      name: "n".repeat(255),
+      description: "d".repeat(800),
       emoji: "e".repeat(16),
-      instruction: "i".repeat(40_000),
+      instruction: "i".repeat(50_000),
       creativity: 1,
       conversationStarters: Array(20).fill("s".repeat(255)),
     });
@@ -260,7 +257,7 @@ describe("agents", () => {
     const agent = await t.api.createAgent({ name: "User", actions: [{ actionId: keep.id }, { actionId: drop.id }] });
     await t.api.delete(`/integrations/v1/${integration}/actions/${drop.id}`);
     const after = (await t.api.get(`/agent/v1/get?agentId=${agent.id}`)).body.agent;
-    expect(after.actions).toEqual([{ actionId: keep.id, requiresConfirmation: true }]);
+    expect(after.actions).toEqual([{ actionId: keep.id, requiresConfirmation: true, connectionId: null }]);
   });
 });
 
@@ -269,7 +266,16 @@ describe("models", () => {
     await withEmulator({ models: ["mistral-large", "gpt-4o"] }, async (api) => {
       const res = await api.get("/agent/v1/models");
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ data: [{ id: "mistral-large" }, { id: "gpt-4o" }] });
+      expect(res.body).toEqual({
+        object: "list",
+        data: ["mistral-large", "gpt-4o"].map((id) => ({
+          id,
+          object: "model",
+          created: 1_735_689_600,
+          owned_by: "langdock",
+          supportsExtendedThinking: false,
+        })),
+      });
       expect((await api.createAgent({ name: "M" })).model).toBe("mistral-large");
       expect((await api.post("/agent/v1/create", { name: "N", model: "claude-sonnet-4" })).status).toBe(400);
     });
@@ -278,6 +284,75 @@ describe("models", () => {
   it("defaults to gpt-4o, gpt-4o-mini, claude-sonnet-4", async () => {
     await withEmulator({}, async (api) => {
       expect((await api.get("/agent/v1/models")).body.data.map((m: any) => m.id)).toEqual(["gpt-4o", "gpt-4o-mini", "claude-sonnet-4"]);
+    });
+  });
+});
+
+describe("agents as Langdock answers in late 2026", () => {
+  const t = useEmulator();
+
+  it("GET answers { status, agent }; publish answers { status, message, version }", async () => {
+    const agent = await t.api.createAgent({ name: "V" });
+    const got = await t.api.get(`/agent/v1/get?agentId=${agent.id}`);
+    expect(got.body.status).toBe("success");
+    expect(got.body.agent.id).toBe(agent.id);
+    await t.api.patch("/agent/v1/update", { agentId: agent.id, description: "new" });
+    const published = await t.api.post("/agent/v1/publish", { agentId: agent.id });
+    expect(published.body).toEqual({
+      status: "success",
+      message: "Agent published successfully",
+      version: { id: expect.any(String), version: 2, createdAt: expect.any(String) },
+    });
+    expect((await t.api.post("/agent/v1/publish", { agentId: agent.id, description: "d".repeat(101) })).status).toBe(400);
+  });
+
+  it("extendedThinking: stored and answered on a model that supports it, 400 on one that does not", async () => {
+    const thinking = await t.api.createAgent({ name: "T", model: "claude-sonnet-4", extendedThinking: true });
+    expect(thinking.extendedThinking).toBe(true);
+    const refused = await t.api.post("/agent/v1/create", { name: "U", model: "gpt-4o", extendedThinking: true });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe("Model 'gpt-4o' does not support extended thinking");
+    // Moving a thinking agent to a model without it is refused too.
+    expect((await t.api.patch("/agent/v1/update", { agentId: thinking.id, model: "gpt-4o" })).status).toBe(400);
+  });
+
+  it("dataAnalyst is accepted and ignored", async () => {
+    const agent = await t.api.createAgent({ name: "D", dataAnalyst: true });
+    expect(agent).not.toHaveProperty("codeInterpreterEnabled");
+    expect(t.emu.snapshot().agents[0]).not.toHaveProperty("codeInterpreterEnabled");
+  });
+
+  it("an update that sends actions removes the workflows attached in the UI; other updates keep them", async () => {
+    const agent = await t.api.createAgent({ name: "W" });
+    t.emu.attachWorkflow(agent.id, "wf-1");
+    await t.api.patch("/agent/v1/update", { agentId: agent.id, description: "kept" });
+    expect(t.emu.snapshot().agents[0].workflows).toEqual(["wf-1"]);
+    await t.api.patch("/agent/v1/update", { agentId: agent.id, actions: [] });
+    expect(t.emu.snapshot().agents[0].workflows).toEqual([]);
+  });
+
+  it("accepts the newer input types and field types", async () => {
+    for (const inputType of ["INTEGRATION", "SCHEDULED", "WEBHOOK"])
+      expect((await t.api.createAgent({ name: inputType, inputType })).inputType).toBe(inputType);
+    const form = await t.api.post("/agent/v1/create", {
+      name: "F",
+      inputType: "STRUCTURED",
+      inputFields: [
+        { slug: "tags", type: "MULTI_SELECT", label: "Tags", order: 0, options: ["a", "b"] },
+        { slug: "mail", type: "EMAIL", label: "Mail", order: 1, emailDomain: "example.com" },
+      ],
+    });
+    expect(form.status).toBe(201);
+  });
+});
+
+describe("a workspace without a default model", () => {
+  it("answers 500 to a create without model, and creates one with a model", async () => {
+    await withEmulator({ defaultModel: null }, async (api) => {
+      const res = await api.post("/agent/v1/create", { name: "NoModel" });
+      expect(res.status).toBe(500);
+      expect(res.body).toEqual({ message: "Workspace default model not configured" });
+      expect((await api.post("/agent/v1/create", { name: "WithModel", model: "gpt-4o" })).status).toBe(201);
     });
   });
 });

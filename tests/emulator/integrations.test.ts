@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { UNKNOWN_UUID, useEmulator, withEmulator } from "./helpers";
+import type { LangdockEmulator } from "../../provider/emulator";
 
 describe("transport: routing, auth, scopes, bodies", () => {
   const t = useEmulator();
@@ -37,15 +38,15 @@ describe("transport: routing, auth, scopes, bodies", () => {
 });
 
 describe("scopes", () => {
-  it("gives 403 naming the missing scope; the list also accepts ASSISTANT_API", async () => {
+  it("gives 403 INSUFFICIENT_SCOPES naming the missing scope; the list also accepts ASSISTANT_API", async () => {
     await withEmulator({ scopes: ["ASSISTANT_API"] }, async (api) => {
       expect((await api.get("/integrations/v1/get")).status).toBe(200);
       const create = await api.post("/integrations/v1/create", { name: "x" });
       expect(create.status).toBe(403);
-      expect(create.body.message).toContain("INTEGRATION_API");
+      expect(create.body).toEqual({ error: "INSUFFICIENT_SCOPES", details: { missing: ["INTEGRATION_API"] } });
       const agent = await api.get("/agent/v1/models");
       expect(agent.status).toBe(403);
-      expect(agent.body.message).toContain("AGENT_API");
+      expect(agent.body).toEqual({ error: "INSUFFICIENT_SCOPES", details: { missing: ["AGENT_API"] } });
     });
   });
 
@@ -223,5 +224,47 @@ describe("integrations", () => {
       const res = await t.api.patch(`/integrations/v1/${id}/auth`, { authType });
       expect(res.body.integration.authType).toBe(authType);
     }
+  });
+});
+
+describe("integration icons", () => {
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+
+  async function putIcon(emu: LangdockEmulator, id: string, bytes: Buffer, type: string, field = "icon") {
+    const form = new FormData();
+    form.append(field, new Blob([bytes], { type }), "icon");
+    const res = await fetch(`${emu.url}/integrations/v1/${id}/icon`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${emu.apiKey}` },
+      body: form,
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  }
+
+  it("PUT takes a PNG, JPEG or WebP in the multipart field icon; GET shows its URL", async () => {
+    await withEmulator({}, async (api, emu) => {
+      const id = await api.createIntegration();
+      expect((await api.get(`/integrations/v1/${id}/icon`)).body).toEqual({ iconUrl: null });
+      const put = await putIcon(emu, id, PNG, "image/png");
+      expect(put.status).toBe(200);
+      expect(put.body.iconUrl).toMatch(/\.png$/);
+      expect((await api.get(`/integrations/v1/${id}/icon`)).body).toEqual({ iconUrl: put.body.iconUrl });
+      expect(emu.snapshot().integrations[0].icon).toMatchObject({ type: "image/png", size: PNG.length });
+    });
+  });
+
+  it("refuses another type or field with Langdock's typed error shape", async () => {
+    await withEmulator({}, async (api, emu) => {
+      const id = await api.createIntegration();
+      const gif = await putIcon(emu, id, PNG, "image/gif");
+      expect(gif).toEqual({
+        status: 400,
+        body: {
+          type: "error",
+          error: { type: "invalid_request_error", message: "Unsupported icon type image/gif: use PNG, JPEG or WebP" },
+        },
+      });
+      expect((await putIcon(emu, id, PNG, "image/png", "file")).status).toBe(400);
+    });
   });
 });

@@ -39,7 +39,8 @@ describe("refresh through the provider host", () => {
   it("notices out-of-band edits of every resource, and the next preview reverts them", async () => {
     h.emulator.editIntegration(ids.int, { description: "Edited in the UI" });
     h.emulator.editAction(ids.act, { code: "return 2;" });
-    h.emulator.editTrigger(ids.trg, { pollingCode: "return [1];" });
+    // Today's GET shows no trigger's polling code (the state's is kept): the description is what it shows.
+    h.emulator.editTrigger(ids.trg, { description: "Edited in the UI" });
     h.emulator.editAgent(ids.agent, { emoji: "🔥" });
 
     const result = await h.engine.refresh();
@@ -49,12 +50,13 @@ describe("refresh through the provider host", () => {
       ["act", "update", ["code"]],
       ["agent", "update", ["emoji"]],
       ["int", "update", ["description"]],
-      ["trg", "update", ["pollingCode"]],
+      ["trg", "update", ["description"]],
     ]);
     const state = h.engine.state;
     expect(state[urnOf("Integration", "int")].outputs.description).toBe("Edited in the UI");
     expect(state[urnOf("Action", "act")].outputs.code).toBe("return 2;");
-    expect(state[urnOf("Trigger", "trg")].outputs.pollingCode).toBe("return [1];");
+    expect(state[urnOf("Trigger", "trg")].outputs.description).toBe("Edited in the UI");
+    expect(state[urnOf("Trigger", "trg")].outputs.pollingCode).toBe("return [];");
     expect(state[urnOf("Agent", "agent")].outputs.emoji).toBe("🔥");
 
     const preview = await h.engine.preview(program);

@@ -83,3 +83,23 @@ describe("APIError and the status classes", () => {
     expect(isOutcomeUnknown(errorFromResponse(409, "", POST))).toBe(false);
   });
 });
+
+describe("Langdock's late-2026 error shapes", () => {
+  it("403 INSUFFICIENT_SCOPES names every missing scope and where to add them, in one sentence", () => {
+    const body = { error: "INSUFFICIENT_SCOPES", details: { missing: ["AGENT_API", "KNOWLEDGE_FOLDER_API"] } };
+    const err = errorFromResponse(403, body, { method: "POST", path: "/agent/v1/create" });
+    expect(err).toBeInstanceOf(PermissionDeniedError);
+    expect(err.message).toBe(
+      "Langdock rejected POST /agent/v1/create with HTTP 403: the API key lacks the scopes AGENT_API, KNOWLEDGE_FOLDER_API — add AGENT_API and KNOWLEDGE_FOLDER_API to the API key's scopes in its settings in Langdock (or use a key that has them).",
+    );
+  });
+
+  it('{ type: "error", error: { type, message } } is read like the other shapes', () => {
+    const body = { type: "error", error: { type: "invalid_request_error", message: "Unsupported icon type image/gif" } };
+    const err = errorFromResponse(400, body, { method: "PUT", path: "/integrations/v1/abc/icon" });
+    expect(err.apiMessage).toBe("Unsupported icon type image/gif");
+    expect(err.message).toBe(
+      "Langdock rejected PUT /integrations/v1/abc/icon with HTTP 400: Unsupported icon type image/gif — fix the values named above in your program.",
+    );
+  });
+});

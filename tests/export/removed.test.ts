@@ -87,3 +87,28 @@ describe("export --all-integrations and integrations removed by Pulumi", () => {
     expect(progress).toContain('  "Old CRM": removed by an earlier pulumi destroy (skipped)');
   });
 });
+
+describe("export --all-integrations and Langdock's own (catalog) integrations", () => {
+  it("lists them but never exports them", async () => {
+    const h = await startRuntime({ catalogIntegrations: ["Google Drive"] });
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "langdock-export-catalog-"));
+    try {
+      await h.create("Integration", { name: "CRM" });
+      const listed = await fetch(`${h.emulator.url}/integrations/v1/get`, { headers: { authorization: `Bearer ${h.emulator.apiKey}` } });
+      expect(((await listed.json()) as { integrations: { name: string }[] }).integrations.map((i) => i.name)).toEqual([
+        "Google Drive",
+        "CRM",
+      ]);
+      const out = path.join(tmp, "out");
+      const io = { out: () => undefined, err: () => undefined, env: {} };
+      const code = await runExport(["--all-integrations", "--api-key", h.emulator.apiKey, "--base-url", h.emulator.url, "--out", out], io);
+      expect(code).toBe(0);
+      const program = fs.readFileSync(path.join(out, "index.ts"), "utf8");
+      expect(program).toContain('name: "CRM"');
+      expect(program).not.toContain("Google Drive");
+    } finally {
+      await h.stop();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,6 +5,7 @@ import * as path from "path";
 import { checkInputs, diffInputs } from "../../provider/common/schema";
 import { attachmentSchema } from "../../provider/attachment/schema";
 import { knowledgeFileSchema } from "../../provider/knowledgeFile/schema";
+import { integrationSchema } from "../../provider/integration/schema";
 import { UNKNOWN } from "../../provider/common/unknown";
 import { globToRegExp, matchingFiles } from "../../provider/knowledgeDirectory/match";
 import { readForUpload, typeProblem } from "../../provider/files/localFile";
@@ -140,5 +141,40 @@ describe("KnowledgeDirectory file matching", () => {
     expect(matchingFiles("docs")).toEqual(["a.txt", "b.md", "drafts/c.md"]);
     expect(matchingFiles("docs", ["**/*.md"], ["drafts/**"])).toEqual(["b.md"]);
     expect(() => matchingFiles("missing")).toThrow('KnowledgeDirectory: path "missing" is not a folder');
+  });
+});
+
+describe("an integration's icon file", () => {
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1]);
+  const WEBP = Buffer.concat([Buffer.from("RIFF"), Buffer.from([0, 0, 0, 0]), Buffer.from("WEBPVP8 ")]);
+
+  it("takes JPEG and WebP by extension and content, and adds the sha256 as iconHash", () => {
+    fs.writeFileSync("icon.jpg", JPEG);
+    fs.writeFileSync("icon.webp", WEBP);
+    for (const [file, bytes] of [
+      ["icon.jpg", JPEG],
+      ["icon.webp", WEBP],
+    ] as const) {
+      const { inputs, failures } = checkInputs(integrationSchema, { name: "CRM", icon: file });
+      expect(failures).toEqual([]);
+      expect(inputs.iconHash).toBe(createHash("sha256").update(bytes).digest("hex"));
+    }
+  });
+
+  it("refuses a file over 20 MB by its size alone, and a missing file naming where it looked", () => {
+    expect(typeProblem("big.png", 21 * 1024 * 1024, "icon")).toBe('"big.png" is 21.0 MB; Langdock accepts .png files up to 20.0 MB');
+    expect(checkInputs(integrationSchema, { name: "CRM", icon: "nope.png" }).failures).toEqual([
+      {
+        property: "icon",
+        reason: `"nope.png" does not exist (looked for ${path.join(fs.realpathSync(dir), "nope.png")}; relative paths start at the program's folder)`,
+      },
+    ]);
+  });
+
+  it("an icon unknown at preview is a change, and is not read", () => {
+    const { inputs, failures } = checkInputs(integrationSchema, { name: "CRM", icon: UNKNOWN });
+    expect(failures).toEqual([]);
+    expect(inputs.iconHash).toBeUndefined();
+    expect(diffInputs(integrationSchema, { name: "CRM", icon: "a.png", iconHash: "abc" }, inputs).diffs).toEqual(["icon"]);
   });
 });

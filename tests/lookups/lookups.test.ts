@@ -164,7 +164,6 @@ describe("getAgent", () => {
       conversationStarters: ["My printer is on fire"],
       actions: [{ actionId, requiresConfirmation: false }],
       webSearch: true,
-      dataAnalyst: true,
     });
 
     const agent = await getAgent({ id: created.id }, direct);
@@ -182,8 +181,10 @@ describe("getAgent", () => {
       attachments: [],
       webSearch: true,
       imageGeneration: false,
-      dataAnalyst: true,
+      // Langdock ignores it and no longer reports it (late 2026).
+      dataAnalyst: false,
       canvas: false,
+      extendedThinking: false,
     });
     for (const responseName of [
       "emojiIcon",

@@ -1,4 +1,4 @@
 import { normalizationSuite } from "./suite";
 
-// The live API's shape: GET /integrations/v1/{id} returns actions and triggers with code and input fields.
+// The seed pages' shape: GET /integrations/v1/{id} returns actions and triggers with code and input fields.
 normalizationSuite("full");

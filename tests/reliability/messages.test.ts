@@ -23,9 +23,9 @@ describe("issue 10 cases 9–11: check", () => {
     return Object.fromEntries(err.failures.map((f) => [f.urn.split("::").pop(), f.failures]));
   };
 
-  it("case 9: limits are UTF-16 units (21 emoji are 42 > 40; 9 emoji are 18 > 16; 39,990 code points are 40,010 units)", async () => {
-    const code = `${EMOJI.repeat(20)}${"x".repeat(39_970)}`;
-    expect([...code].length).toBe(39_990);
+  it("case 9: limits are UTF-16 units (21 emoji are 42 > 40; 9 emoji are 18 > 16; 149,990 code points are 150,010 units)", async () => {
+    const code = `${EMOJI.repeat(20)}${"x".repeat(149_970)}`;
+    expect([...code].length).toBe(149_990);
     const failures = await checkFailures(() => {
       const { Integration, Action, Agent } = s.h.langdock;
       new Integration("emoji", { name: EMOJI.repeat(21) });
@@ -34,7 +34,7 @@ describe("issue 10 cases 9–11: check", () => {
     });
     expect(failures).toEqual({
       emoji: [{ property: "name", reason: "must be at most 40 characters (got 42)" }],
-      long: [{ property: "code", reason: "must be at most 40000 characters (got 40010)" }],
+      long: [{ property: "code", reason: "must be at most 150000 characters (got 150010)" }],
       icon: [{ property: "emoji", reason: "must be at most 16 characters (got 18)" }],
     });
     // The emulator counts as Langdock does too.
@@ -49,10 +49,10 @@ describe("issue 10 cases 9–11: check", () => {
 
   it("case 9: codeFromFile counts UTF-16 units", async () => {
     const file = path.join(s.h.dir, "long-action.js");
-    fs.writeFileSync(file, `// ${EMOJI.repeat(20)}\n${"x;".repeat(19_990)}`);
+    fs.writeFileSync(file, `// ${EMOJI.repeat(20)}\n${"x;".repeat(74_990)}`);
     const { codeFromFile } = s.h.langdock;
     expect(() => codeFromFile(file, { checkSyntax: false })).toThrow(
-      `codeFromFile: ${file} is 40,024 characters; Langdock accepts at most 40,000 for action code: shorten it or move logic into the API it calls.`,
+      `codeFromFile: ${file} is 150,024 characters; Langdock accepts at most 150,000 for action code: shorten it or move logic into the API it calls.`,
     );
   });
 

@@ -116,9 +116,28 @@ describe("Skill CRUD", () => {
 });
 
 describe("Skill errors from Langdock", () => {
-  it("a 403 names the SKILL_API scope and the skill permissions, never another kind's scope", async () => {
+  it("a 403 for the missing SKILL_API scope names it and where to add it, never another kind's scope", async () => {
     const emulator = await LangdockEmulator.start({ scopes: ["INTEGRATION_API"] });
     try {
+      const client = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: emulator.apiKey, baseUrl: emulator.url, maxRetries: 0 });
+      const err = await rejection(createSkill(client, { name: "FAQ", instructions: "x" }));
+      expect(err.message).toBe(
+        "Langdock rejected POST /skills/v1 with HTTP 403: the API key lacks the scope SKILL_API — add SKILL_API to the API key's scopes in its settings in Langdock (or use a key that has it).",
+      );
+      expect(err.message).not.toContain(emulator.apiKey);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("another 403 names the SKILL_API scope and the skill permissions", async () => {
+    const emulator = await LangdockEmulator.start();
+    try {
+      emulator.faults.failNext({
+        status: 403,
+        body: JSON.stringify({ message: "Forbidden" }),
+        match: { method: "POST", path: "/skills/v1" },
+      });
       const client = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: emulator.apiKey, baseUrl: emulator.url, maxRetries: 0 });
       const err = await rejection(createSkill(client, { name: "FAQ", instructions: "x" }));
       expect(err.message).toMatch(/^Langdock rejected POST \/skills\/v1 with HTTP 403: .*/);

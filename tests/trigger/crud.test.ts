@@ -39,9 +39,27 @@ describe("Trigger CRUD against the emulator", () => {
     expect(await h.runtime.read("Trigger", id, updated)).toEqual({ id: "" });
   });
 
-  it("a dropped create is adopted, not duplicated", async () => {
+  it("a dropped create is never duplicated: the trigger that appeared is kept in the state (today's GET cannot show its polling code)", async () => {
     h.emulator.faults.dropAfterCommit({ match: { path: /triggers\/create$/ } });
-    const { id } = await h.create("Trigger", args());
-    expect(h.emulator.snapshot().triggers.map((t: { id: string }) => t.id)).toEqual([id]);
+    const error = await h.create("Trigger", args()).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    const [existing] = h.emulator.snapshot().triggers.map((t: { id: string }) => t.id);
+    expect(h.emulator.snapshot().triggers).toHaveLength(1);
+    expect(error?.message).toContain(`trigger ${existing} appeared meanwhile with that name`);
+    expect(error?.message).toContain("so it is kept in the state: the next pulumi up makes it match the program.");
+  });
+
+  it("a dropped create is adopted, not duplicated, when the GET shows the whole trigger (seed-era answer)", async () => {
+    const seed = await startRuntime({ integrationDetail: "full" });
+    try {
+      const parent = (await seed.create("Integration", { name: "Tickets" })).id;
+      seed.emulator.faults.dropAfterCommit({ match: { path: /triggers\/create$/ } });
+      const { id } = await seed.create("Trigger", args({ integrationId: parent }));
+      expect(seed.emulator.snapshot().triggers.map((t: { id: string }) => t.id)).toEqual([id]);
+    } finally {
+      await seed.stop();
+    }
   });
 });

@@ -6,10 +6,11 @@ import type { ActionInputsSchema } from "../../provider/action/schema";
 import type { AgentInputsSchema } from "../../provider/agent/schema";
 import type { IntegrationInputsSchema } from "../../provider/integration/schema";
 import type { TriggerInputsSchema } from "../../provider/trigger/schema";
-import type { Parity } from "./parity";
+import type { FileParity, Parity } from "./parity";
 
 // Each public Args interface says exactly what its schema accepts. tsc checks these lines (see the test below).
-export const integration: Parity<IntegrationArgs, typeof IntegrationInputsSchema> = true;
+// An integration's `icon` may be a FileAsset, which check turns into its path (as for the file kinds).
+export const integration: FileParity<IntegrationArgs, typeof IntegrationInputsSchema> = true;
 export const action: Parity<ActionArgs, typeof ActionInputsSchema> = true;
 export const trigger: Parity<TriggerArgs, typeof TriggerInputsSchema> = true;
 export const agent: Parity<AgentArgs, typeof AgentInputsSchema> = true;

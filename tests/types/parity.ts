@@ -19,14 +19,14 @@ type Shape<T> = [T] extends [readonly (infer E)[]]
 type Identical<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
 
 /**
- * Parity for the file kinds: their `file` also accepts a `pulumi.asset.FileAsset`, which check turns into
- * its path before the schema sees it (files/fileAsset.ts, called from runtime.ts). So a FileAsset on the
+ * Parity for inputs naming a local file (the file kinds' `file`, an integration's `icon`): they also accept a
+ * `pulumi.asset.FileAsset`, which check turns into its path before the schema sees it (files/fileAsset.ts, called from runtime.ts). So a FileAsset on the
  * Args side counts as the path string; everything else (another asset kind too) is compared as `Parity` does.
  */
 export type FileParity<Args, Schema extends z.ZodType> = Parity<FileAssetAsPath<Args>, Schema>;
 
-/** Homomorphic, so each property keeps its optionality; only `file` changes (the one property check resolves). */
-type FileAssetAsPath<Args> = { [K in keyof Args]: K extends "file" ? AssetAsPath<Args[K]> : Args[K] };
+/** Homomorphic, so each property keeps its optionality; only `file` and `icon` change (the one property check resolves). */
+type FileAssetAsPath<Args> = { [K in keyof Args]: K extends "file" | "icon" ? AssetAsPath<Args[K]> : Args[K] };
 
 type AssetAsPath<T> = T extends pulumi.asset.FileAsset
   ? string
