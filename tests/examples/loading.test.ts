@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { parse } from "yaml";
 import { REPO_ROOT } from "../../tooling/installPackage";
 import { runProject } from "../helpers/programRunner";
 import { LangdockEmulator } from "../../provider/emulator";
@@ -8,9 +9,14 @@ import { LangdockEmulator } from "../../provider/emulator";
  * Every Pulumi project in the repo loads the way `pulumi up` loads it: Pulumi's program runner with its
  * vendored TypeScript loader (ts-node 7, type-checking), from the folder of its Pulumi.yaml.
  */
-const projects = [".", ...fs.readdirSync(path.join(REPO_ROOT, "examples")).map((e) => path.join("examples", e))].filter((dir) =>
-  fs.existsSync(path.join(REPO_ROOT, dir, "Pulumi.yaml")),
-);
+const isNodeProject = (dir: string) => {
+  const file = path.join(REPO_ROOT, dir, "Pulumi.yaml");
+  if (!fs.existsSync(file)) return false;
+  const { runtime } = parse(fs.readFileSync(file, "utf8")) as { runtime: string | { name: string } };
+  return (typeof runtime === "string" ? runtime : runtime.name) === "nodejs";
+};
+/** The TypeScript projects (the native plugin's YAML, Python and Go examples run on their own language hosts: tests/native). */
+const projects = [".", ...fs.readdirSync(path.join(REPO_ROOT, "examples")).map((e) => path.join("examples", e))].filter(isNodeProject);
 
 const EXPECTED_TYPES: Record<string, string[]> = {
   default: ["pulumi-nodejs:dynamic/langdock:Integration", "pulumi-nodejs:dynamic/langdock:Agent"],
@@ -32,7 +38,7 @@ describe("Pulumi projects of the repo", () => {
   });
   afterAll(() => emulator.close());
 
-  it("are the root and every example that has a Pulumi.yaml", () => {
+  it("are the root and every TypeScript example that has a Pulumi.yaml", () => {
     expect(projects).toEqual([
       ".",
       "examples/knowledge-agent",
