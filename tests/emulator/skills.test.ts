@@ -4,6 +4,12 @@ import { useEmulator, withEmulator, UNKNOWN_UUID, type Api } from "./helpers";
 /** The emulator's Skills API (skills.md): CRUD with unique slugs, list paging and filters, imports, limits, scope. */
 const SKILL_MD = "---\nname: Ticket triage\ndescription: Triage tickets\n---\n\nLabel each ticket.\n";
 
+/** What the import answers (the fields these tests read). */
+interface ImportAnswer {
+  skill: { id: string } & Record<string, unknown>;
+  files: unknown[];
+}
+
 async function importSkill(api: Api, file: { bytes: Buffer; name: string }, fields: Record<string, string>) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
@@ -13,7 +19,7 @@ async function importSkill(api: Api, file: { bytes: Buffer; name: string }, fiel
     headers: { authorization: `Bearer ${api.emulator.apiKey}` },
     body: form,
   });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as ImportAnswer };
 }
 
 describe("emulator: /skills/v1", () => {

@@ -41,7 +41,8 @@ describe("destructive changes warn at preview", () => {
     await h.engine.destroy();
     const ui = new LangdockClient({ ...DEFAULT_SETTINGS, apiKey: h.emulator.apiKey, baseUrl: h.emulator.url });
     const hand = await ui.createIntegration({ name: "Hand" });
-    await ui.updateIntegrationAuth(hand.id, apiKey);
+    // The request always says whether a field is required; the program leaves it to its default (false).
+    await ui.updateIntegrationAuth(hand.id, { ...apiKey, authFields: apiKey.authFields.map((f) => ({ ...f, required: false })) });
     h.engine.host.stderr.length = 0;
     await h.engine.preview(() => new h.langdock.Integration("hand", { adoptId: hand.id, name: "Hand" }));
     expect(h.engine.host.stderr.filter((l) => l.startsWith("warning:"))).toEqual([

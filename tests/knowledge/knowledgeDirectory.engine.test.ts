@@ -20,7 +20,12 @@ describe("KnowledgeDirectory through the provider host", () => {
     writes()
       .filter((e) => e.method === "POST")
       .map((e) => (e.body as { files: { file: { name: string } } }).files.file.name);
-  const byName = () => Object.fromEntries(h.emulator.snapshot().knowledgeFiles.map((f) => [f.name, f]));
+  const byName = () =>
+    Object.fromEntries(
+      h.emulator
+        .snapshot()
+        .knowledgeFiles.map((f: { id: string; name: string; sha256: string; syncStatus: string }) => [f.name, f] as const),
+    );
 
   beforeAll(async () => {
     h = await startHarness({ emulator: { knowledgeStageMs: 20 } });

@@ -103,9 +103,15 @@ describe("getIntegrations / getIntegration", () => {
     await client.createIntegration({ name: "Wiki" });
     await client.updateIntegrationAuth(crmId, {
       authType: "API_KEY",
-      authFields: [{ slug: "apiKey", label: "API key", type: "PASSWORD" }],
+      authFields: [{ slug: "apiKey", label: "API key", type: "PASSWORD", required: true }],
     });
-    actionId = (await client.createAction(crmId, { name: "Get user", code: "return 1;", inputFields: [{ label: "User ID" }] })).id;
+    actionId = (
+      await client.createAction(crmId, {
+        name: "Get user",
+        code: "return 1;",
+        inputFields: [{ label: "User ID", type: "TEXT", required: false }],
+      })
+    ).id;
     triggerId = (await client.createTrigger(crmId, { name: "New tickets", pollingCode: "return [];" })).id;
   });
 
