@@ -11,9 +11,9 @@ describe("published package", () => {
   );
   const files: string[] = pack.files.map((f: { path: string }) => f.path);
 
-  it("contains only compiled code, types, README, LICENSE, CHANGELOG and package.json", () => {
+  it("contains only compiled code, types, README, LICENSE, CHANGELOG, package.json and the native plugin's schema.json", () => {
     const unexpected = files.filter(
-      (f) => !/^dist\/.+\.(js|d\.ts)$/.test(f) && !["README.md", "LICENSE", "CHANGELOG.md", "package.json"].includes(f),
+      (f) => !/^dist\/.+\.(js|d\.ts)$/.test(f) && !["README.md", "LICENSE", "CHANGELOG.md", "package.json", "schema.json"].includes(f),
     );
     expect(unexpected).toEqual([]);
     expect(files).toEqual(

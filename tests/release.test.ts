@@ -7,7 +7,7 @@ const root = path.join(__dirname, "..");
 const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
 
 describe("release", () => {
-  it("`npm publish --dry-run` would publish exactly the compiled package, its types and the three documents", () => {
+  it("`npm publish --dry-run` would publish exactly the compiled package, its types, the three documents and the native schema", () => {
     const npm = process.platform === "win32" ? "npm.cmd" : "npm";
     const output = execFileSync(npm, ["publish", "--dry-run", "--json", "--ignore-scripts"], {
       cwd: root,
@@ -20,7 +20,13 @@ describe("release", () => {
     const summary = parsed.files ? parsed : parsed[manifest.name];
     expect(summary).toMatchObject({ name: "pulumi-langdock", version: manifest.version });
     const files: string[] = summary.files.map((f: { path: string }) => f.path);
-    expect(files.filter((f) => !/^dist\/.+\.(js|d\.ts)$/.test(f)).sort()).toEqual(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]);
+    expect(files.filter((f) => !/^dist\/.+\.(js|d\.ts)$/.test(f)).sort()).toEqual([
+      "CHANGELOG.md",
+      "LICENSE",
+      "README.md",
+      "package.json",
+      "schema.json",
+    ]);
     expect(files).toEqual(expect.arrayContaining(["dist/index.js", "dist/cli/index.js", "dist/testing/index.d.ts", "dist/runtime.js"]));
   }, 150_000);
 

@@ -19,7 +19,8 @@ describe("OperationTimeoutError (an operation's deadline, e.g. customTimeouts, b
     emulator.faults.failNext({ status: 429, retryAfter: "30", match: { method: "POST" } });
     const started = Date.now();
     const err = await inOperation(scope(1_000), () => client().createIntegration({ name: "Slow" })).catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    // It never waits out the 30 s pause Langdock asked for (the bound leaves room for a loaded machine).
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(err).toBeInstanceOf(OperationTimeoutError);
     expect(err).toBeInstanceOf(LangdockError);
     expect((err as OperationTimeoutError).code).toBe("operation_timeout");
