@@ -7,12 +7,15 @@ import { extractSnippets } from "../../tooling/docs/snippets";
 import { TEMPLATE_TSCONFIG } from "../../provider/export/project";
 import { cleanEnv, packTarball } from "../layouts/kit";
 import { run, type CommandResult } from "../helpers/programRunner";
+import { PulumiCli, REQUIRE_CLI_VARIABLE, cliRequired, findPulumiCli } from "../../tooling/pulumiCli";
 
 /**
  * A new user following the README in a fresh folder set up as `pulumi new typescript` does: installs the
  * package from a packed tarball and from a local git clone with the documented commands, deploys the
  * five-minute example to the emulator, and exports the workspace, whose printed steps run as printed.
- * The `pulumi` steps run through `LocalEngine` (the same provider host; no Pulumi CLI is needed here).
+ * The `pulumi` steps run through `LocalEngine` (the same provider host); where a Pulumi CLI is available
+ * (required when LANGDOCK_E2E_REQUIRE_CLI is set), the README's five-minute `pulumi` commands then run
+ * verbatim on the real CLI in the tarball's folder.
  */
 jest.setTimeout(900_000);
 
@@ -41,6 +44,19 @@ function documentedCommands(doc: string, fragment: string): string[] {
     .flatMap((s) => s.code.split("\n"))
     .filter((line) => line.includes(fragment))
     .map((line) => line.replace(/\s+#.*$/, "").trim());
+}
+
+/** The `pulumi …` commands of the README's "Five minutes" section, in order, without their comments. */
+function fiveMinuteCommands(): string[] {
+  const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+  const lines = readme.split("\n");
+  const start = lines.findIndex((l) => l.startsWith("## Five minutes")) + 1;
+  const end = lines.findIndex((l, i) => i >= start && l.startsWith("## "));
+  return extractSnippets(readme, "README.md")
+    .filter((s) => s.lang === "sh" && s.line > start && s.line < end)
+    .flatMap((s) => s.code.split("\n"))
+    .map((line) => line.replace(/\s+#.*$/, "").trim())
+    .filter((line) => line.startsWith("pulumi "));
 }
 
 /** The folder `pulumi new typescript --name langdock-infra` writes, with the README's index.ts. */
@@ -183,6 +199,100 @@ describe("installing as the README says, then deploying and exporting", () => {
     expect(emulator.log.filter((e) => e.method !== "GET")).toEqual([]);
     expect(adopted.again.every((op) => op === "same")).toBe(true);
   });
+
+  const CLI_DIR = findPulumiCli();
+  const withCli = CLI_DIR ? it : cliRequired() ? it : it.skip;
+  withCli(
+    `from the packed tarball on the real Pulumi CLI: the README's five-minute commands run verbatim${CLI_DIR || cliRequired() ? "" : " (no Pulumi CLI: npm run pulumi-cli builds one)"}`,
+    async () => {
+      if (!CLI_DIR)
+        throw new Error(
+          `${REQUIRE_CLI_VARIABLE} is set but no Pulumi CLI was found: run npm run pulumi-cli and put its folder on PATH (or in PULUMI_CLI_DIR).`,
+        );
+      const dir = path.join(tmp, "langdock-infra"); // the folder the first test installed the tarball into
+      expect(fs.existsSync(path.join(dir, "node_modules", "pulumi-langdock"))).toBe(true);
+      const commands = fiveMinuteCommands();
+      expect(commands).toEqual([
+        "pulumi login --local",
+        "pulumi new typescript --yes --name langdock-infra",
+        "pulumi stack init dev",
+        "pulumi config set --secret langdock:apiKey sk-ld-…",
+        "pulumi preview",
+        "pulumi up",
+        "pulumi up",
+        "pulumi config set langdock:baseUrl <the printed LANGDOCK_BASE_URL>",
+        "pulumi config set --secret langdock:apiKey <the printed key>",
+        "pulumi up",
+      ]);
+      // `login --local` runs as written; PULUMI_BACKEND_URL (the CLI's temporary file backend) then wins over
+      // `file://~`, so no stack lands in the machine's real home.
+      const cli = new PulumiCli(CLI_DIR);
+      const ids = () => {
+        const { integrations, actions, agents } = emulator.snapshot();
+        return [...integrations, ...actions, ...agents].map((o) => `${o.name} ${o.id}`);
+      };
+      const before = ids();
+      const pulumi = async (command: string) => {
+        // The README's placeholders (`sk-ld-…`, `<the printed key>`) stand for the emulator's values.
+        const args = command
+          .replace(/(langdock:apiKey) .*$/, `$1 ${emulator.apiKey}`)
+          .replace(/(langdock:baseUrl) .*$/, `$1 ${emulator.url}`)
+          .split(" ")
+          .slice(1);
+        emulator.resetLog();
+        const { stdout } = await cli.run(dir, args, { timeoutMs: 300_000 });
+        return { stdout, writes: emulator.log.filter((e) => e.method !== "GET").map((e) => `${e.method} ${e.path}`) };
+      };
+      try {
+        // `pulumi new` needs the network for its template: the first test wrote the files it writes.
+        const offline = commands.filter((c) => !c.startsWith("pulumi new "));
+        // The emulator stands in for the account: its URL is set before the first command that calls Langdock.
+        const config = offline.filter((c) => c.startsWith("pulumi config set "));
+        const setup = offline.filter((c) => !c.startsWith("pulumi preview") && !c.startsWith("pulumi up") && !config.includes(c));
+        for (const command of [...setup, ...config]) expect((await pulumi(command)).writes).toEqual([]);
+        expect(fs.readFileSync(path.join(dir, "Pulumi.dev.yaml"), "utf8")).not.toContain(emulator.apiKey);
+
+        const [preview, ...ups] = offline.filter((c) => !setup.includes(c) && !config.includes(c));
+        expect(preview).toBe("pulumi preview");
+        const planned = await pulumi(preview);
+        expect(planned.writes).toEqual([]);
+        expect(planned.stdout).toMatch(/\+ +pulumi-nodejs:dynamic\/langdock:Integration +crm +create/);
+        expect(planned.stdout).toMatch(/\+ +pulumi-nodejs:dynamic\/langdock:Action +get-user +create/);
+        expect(planned.stdout).toMatch(/\+ +pulumi-nodejs:dynamic\/langdock:Agent +support +create/);
+        expect(planned.stdout).toMatch(/\+ 4 to create/); // the three and the stack
+        expect(ids().sort()).toEqual([...before].sort());
+
+        expect(ups).toEqual(["pulumi up", "pulumi up", "pulumi up"]);
+        const first = await pulumi(ups[0]);
+        expect(first.stdout).toMatch(/\+ 4 created/);
+        const created = ids().filter((id) => !before.includes(id));
+        expect(created.map((id) => id.split(" ")[0])).toEqual(expect.arrayContaining(["Acme", "Get", "Support"]));
+        expect(created).toHaveLength(3);
+        const { stdout: agentId } = await cli.run(dir, ["stack", "output", "agentId"]);
+        expect(created).toContain(`Support helper ${agentId.trim()}`);
+        for (const again of ups.slice(1)) {
+          const result = await pulumi(again);
+          expect(result.stdout).toMatch(/4 unchanged/);
+          expect(result.writes).toEqual([]);
+        }
+        expect(ids().sort()).toEqual([...before, ...created].sort());
+
+        // Langdock deletes actions; it cannot delete integrations or agents: destroy marks them removed and says so.
+        const destroyed = await pulumi("pulumi destroy");
+        expect(destroyed.stdout).toMatch(/- 4 deleted/);
+        expect(destroyed.stdout).toContain("Langdock has no API to delete or list agents");
+        const left = emulator.snapshot();
+        const mine = (objects: any[]) => objects.filter((o) => created.includes(`${o.name} ${o.id}`));
+        expect(mine(left.actions)).toEqual([]);
+        expect(mine(left.agents)).toEqual([
+          expect.objectContaining({ disabled: true, description: expect.stringContaining("[removed by Pulumi]") }),
+        ]);
+        expect(mine(left.integrations)).toEqual([expect.objectContaining({ description: expect.stringContaining("[removed by Pulumi]") })]);
+      } finally {
+        cli.remove();
+      }
+    },
+  );
 
   it("from a local git clone: the documented git+file command builds and installs it, and the example deploys", async () => {
     const clone = path.join(tmp, "clone");
